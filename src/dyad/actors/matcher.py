@@ -1,0 +1,106 @@
+"""ActorTagger: country, capital, demonym and organisation mentions, matched on lemmas.
+
+Names come from CLDR (every locale Babel knows) plus each language's `actors.yaml`. A
+demonym counts only where it modifies an acting noun ("trupele sovietice", "японская
+сторона", "the Japanese government"): "limba japoneză" names no actor. A compound
+adjective ("ruso-japonez", "советско-японский") names two parties at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dyad.data import AliasSpec, LanguageData, actor_kind, load_language
+from dyad.model import ActorMention, ActorRef, Document, Token
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+ACTING_NOUN_DISTANCE = 2
+
+
+def _cases(tags: str) -> str:
+    return ",".join(c for c in CASES if c in tags.split(","))
+
+
+def _near_acting_noun(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> bool:
+    lo, hi = max(0, i - ACTING_NOUN_DISTANCE), min(len(tokens), j + ACTING_NOUN_DISTANCE)
+    for k in range(lo, hi):
+        if i <= k < j:
+            continue
+        for p in data.acting_nouns.candidates(tokens[k]):
+            if p.match_at(tokens, k) is not None:
+                return True
+    return False
+
+
+def _sector(spec: AliasSpec) -> str | None:
+    if spec.sector:
+        return spec.sector
+    return "GOV" if spec.kind == "capital" else None
+
+
+def _mention(doc_text: str, tokens: Sequence[Token], i: int, j: int, spec: AliasSpec,
+             sentence: int) -> ActorMention:
+    start, end = tokens[i].start, tokens[j - 1].end
+    kind = "organization" if spec.kind == "organization" else actor_kind(spec.code)
+    ref = ActorRef(spec.code, spec.polity, _sector(spec), None)
+    return ActorMention(start, end, doc_text[start:end], ref, kind, sentence,  # type: ignore[arg-type]
+                        i, j, _cases(tokens[j - 1].tags))
+
+
+def _compound(data: LanguageData, tok: Token) -> tuple[str, str] | None:
+    """"ruso-japonez" → (RUS, JPN): a known first part, then a demonym or name."""
+    if "-" not in tok.text:
+        return None
+    first, _, rest = tok.lemma.partition("-")
+    if first not in data.compound_prefixes:
+        return None
+    last = rest.rpartition("-")[2]
+    probe = Token(tok.start, tok.end, last, last)
+    for p in data.aliases.candidates(probe):
+        if len(p.items) == 1 and p.items[0].matches(probe):
+            return data.compound_prefixes[first], p.payload.code
+    middle = rest.partition("-")[0]
+    if middle in data.compound_prefixes:  # "sovieto-ruso-japonez" and the like: take the last two
+        return data.compound_prefixes[middle], data.compound_prefixes.get(last, "")
+    return None
+
+
+def find_actors(doc_text: str, tokens: Sequence[Token], code: str, sentence: int) -> list[ActorMention]:
+    data = load_language(code)
+    found: list[ActorMention] = []
+    used = [False] * len(tokens)
+    for i, j, pattern in data.aliases.find(tokens):
+        if any(used[i:j]):
+            continue
+        spec: AliasSpec = pattern.payload
+        if spec.kind == "adjective":
+            if not _near_acting_noun(data, tokens, i, j):
+                continue
+        elif not tokens[i].text[:1].isupper():
+            continue  # names are written with a capital: "того" is no Togo, "china" no China
+        found.append(_mention(doc_text, tokens, i, j, spec, sentence))
+        used[i:j] = [True] * (j - i)
+    for i, tok in enumerate(tokens):
+        if used[i]:
+            continue
+        pair = _compound(data, tok)
+        if pair and pair[1] and pair[0] != pair[1]:
+            m = _mention(doc_text, tokens, i, i + 1, AliasSpec(pair[0]), sentence)
+            m.pair = ActorRef(pair[1])
+            found.append(m)
+    found.sort(key=lambda m: m.token_start)
+    return found
+
+
+class ActorTagger:
+    """Pipeline stage: actor mentions of every kept sentence in a language with data."""
+
+    name = "actors"
+
+    def __call__(self, doc: Document) -> Document:
+        for i, sent in enumerate(doc.sentences):
+            if not sent.tokens or doc.paragraphs[sent.paragraph].removed:
+                continue
+            doc.actors.extend(find_actors(doc.text, sent.tokens, sent.language, i))
+        doc.count("actors", len(doc.actors))
+        return doc

@@ -1,0 +1,191 @@
+"""The `dyad` command line (Typer). Exit codes: 0 ok, 1 usage or input error, 3 some inputs rejected."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import tempfile
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from dyad.engine.local import IngestSummary, ingest
+from dyad.model import DocumentMeta
+from dyad.pipeline import annotation, process
+from dyad.read.errors import ReadError
+from dyad.read.files import DEFAULT_MAX_BYTES, Limits, read_file
+from dyad.store.db import Store
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="dyad: political events between countries, from text, with evidence.")
+
+EXIT_REJECTED = 3
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class TextFormat(str, Enum):
+    json = "json"
+    text = "text"
+
+
+def _print_rows(rows: list[dict[str, Any]], columns: list[str], fmt: Format) -> None:
+    if fmt is Format.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+    elif fmt is Format.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        widths = {c: max([len(c)] + [len(_cell(r.get(c))) for r in rows]) for c in columns}
+        widths = {c: min(w, 60) for c, w in widths.items()}
+        typer.echo("  ".join(c.ljust(widths[c]) for c in columns))
+        for r in rows:
+            typer.echo("  ".join(_cell(r.get(c))[: widths[c]].ljust(widths[c]) for c in columns))
+
+
+def _cell(v: Any) -> str:
+    return "" if v is None else str(v).replace("\n", " ")
+
+
+def _print_summary(s: IngestSummary) -> None:
+    typer.echo(f"accepted {s.accepted}, duplicates {s.duplicates}, rejected {s.rejected}, "
+               f"in languages without data {s.unsupported}; events {s.events}", err=True)
+    if s.languages:
+        typer.echo("languages: " + ", ".join(f"{k} {v}" for k, v in s.languages.most_common()), err=True)
+    for r in s.rejections:
+        where = f"{r.source_path}:{r.record}" if r.record else r.source_path
+        typer.echo(f"rejected {where}: {r.reason}", err=True)
+
+
+@app.command("ingest")
+def ingest_cmd(paths: Annotated[list[Path], typer.Argument(help="Files or directories (recursive).")],
+               db: DbOption = Path("dyad.duckdb"),
+               workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+               max_bytes: Annotated[int, typer.Option(help="Largest file accepted.")] = DEFAULT_MAX_BYTES) -> None:
+    """Read documents, extract events, store them, and merge events across documents."""
+    with Store(db) as store:
+        summary = ingest(paths, store, workers=workers, limits=Limits(max_bytes=max_bytes))
+    _print_summary(summary)
+    if summary.rejected:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+EVENT_COLUMNS = ["date_value", "kind", "source_code", "target_code", "modality", "agreement", "territory",
+                 "trigger_text", "source_path"]
+
+
+@app.command("events")
+def events_cmd(db: DbOption = Path("dyad.duckdb"),
+               actor: Annotated[str | None, typer.Option(help="Only events with this actor code.")] = None,
+               kind: Annotated[str | None, typer.Option(help="Only events of this kind.")] = None,
+               format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
+    """List stored event mentions, each with its evidence."""
+    with Store(db, read_only=True) as store:
+        rows = store.events(actor=actor, kind=kind)
+    _print_rows(rows, EVENT_COLUMNS + (["evidence_text"] if format is not Format.table else []), format)
+
+
+TIMELINE_COLUMNS = ["date_value", "kind", "source_code", "target_code", "modality", "agreement", "territory",
+                    "n_sources", "n_mentions"]
+
+
+@app.command("timeline")
+def timeline_cmd(a: str, b: str, db: DbOption = Path("dyad.duckdb"),
+                 format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
+    """Canonical events between two actors, in date order, with how many sources tell each."""
+    with Store(db, read_only=True) as store:
+        rows = store.canonical_between(a.upper(), b.upper())
+    _print_rows(rows, TIMELINE_COLUMNS, format)
+
+
+@app.command("annotate")
+def annotate_cmd(path: Annotated[str, typer.Argument(help="A file, or - for standard input.")],
+                 published: Annotated[str | None, typer.Option(help="Publication date (ISO), anchors relative dates.")] = None,
+                 format: Annotated[TextFormat, typer.Option("--format")] = TextFormat.json) -> None:
+    """Show what dyad sees in one text, without storing anything."""
+    if path == "-":
+        text, meta = sys.stdin.read(), DocumentMeta(source_path="-")
+    else:
+        records = list(read_file(Path(path)))
+        if not records or not isinstance(records[0], tuple):
+            reason = getattr(records[0], "reason", "no document") if records else "no document"
+            typer.echo(f"{path}: {reason}", err=True)
+            raise typer.Exit(1)
+        text, meta = records[0]
+    meta.published = published or meta.published
+    doc = process(text, meta)
+    if format is TextFormat.json:
+        typer.echo(json.dumps(annotation(doc), ensure_ascii=False))
+        return
+    for e in doc.events:
+        typer.echo(f"{e.date.value if e.date else '????'}  {e.kind:<20} {e.source.code if e.source else '-'} → "
+                   f"{e.target.code if e.target else '-'}  [{e.modality}]  «{e.trigger_text}»  {e.evidence_text[:100]}")
+
+
+@app.command("evaluate")
+def evaluate_cmd(gold: Annotated[Path, typer.Option(help="Gold .jsonl file or directory.")],
+                 docs: Annotated[Path, typer.Option(help="Directory holding the gold's documents.")],
+                 format: Annotated[TextFormat, typer.Option("--format")] = TextFormat.text,
+                 errors: Annotated[int, typer.Option(help="Show N missed and N false events per document.")] = 0,
+                 workers: int = 1) -> None:
+    """Score dyad's events against gold events (DESIGN §6 rules)."""
+    from dyad.evaluate.run import evaluate
+
+    try:
+        result, scores = evaluate(gold, docs, workers)
+    except (ValueError, ReadError) as e:
+        typer.echo(str(e), err=True)
+        raise typer.Exit(1) from e
+    if format is TextFormat.json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        rows = [{"set": name, **_flat(m)} for name, m in
+                [("overall", result["overall"]), *result["by_language"].items(), *result["by_document"].items()]]
+        _print_rows(rows, list(rows[0]), Format.table)
+    for name, s in scores.items():
+        if not errors:
+            break
+        typer.echo(f"== {name}: missed {len(s.missed)}, false {len(s.false)}", err=True)
+        for g in s.missed[:errors]:
+            typer.echo(f"  MISS {g.kind} {g.source}->{g.target} {g.raw['date']} {g.raw['modality']}: "
+                       f"{g.raw['evidence'][:90]}", err=True)
+        for p in s.false[:errors]:
+            typer.echo(f"  FALSE {p.kind} {p.source}->{p.target} {p.raw['date_value']} {p.raw['modality']}: "
+                       f"{p.raw['evidence_text'][:90]}", err=True)
+
+
+def _flat(m: dict[str, Any]) -> dict[str, Any]:
+    return {"gold": m["gold"], "predicted": m["predicted"],
+            "strict_p": m["strict"]["precision"], "strict_r": m["strict"]["recall"], "strict_f1": m["strict"]["f1"],
+            "relaxed_f1": m["relaxed"]["f1"], "dates": m["date_accuracy"], "actors": m["actor_accuracy"]}
+
+
+@app.command("demo")
+def demo_cmd(db: Annotated[Path | None, typer.Option("--db", help="Store file (default: a fresh temporary one).")] = None) -> None:
+    """Ingest the bundled sample corpus into a fresh store and print the RUS–JPN timeline."""
+    sample = Path(str(resources.files("dyad") / "data" / "sample"))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = db or Path(tmp) / "demo.duckdb"
+        with Store(path) as store:
+            summary = ingest([sample], store)
+        _print_summary(summary)
+        typer.echo("RUS–JPN timeline (canonical events; n_sources = documents that tell it):\n")
+        timeline_cmd("RUS", "JPN", db=path, format=Format.table)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,265 @@
+"""Load and validate dyad's data files (see README.md beside this file for their formats).
+
+Every loader is cached: resources are read once per worker process and are read-only after.
+A malformed file raises `DataError` naming the file and the entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dyad.lang import adapter_for
+from dyad.patterns import Pattern, PatternError, PatternSet, compile_pattern
+
+DATA_DIR = Path(__file__).parent
+MODALITIES = ("negated", "planned", "proposed", "conditional", "hypothetical")
+ALIAS_KINDS = ("name", "adjective", "capital", "organization")
+ROLE_KEYS = ("passive_agent", "passive_auxiliary", "between", "conjunction", "clause_break",
+             "target_prepositions", "subject_pronouns")
+
+
+class DataError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class KindInfo:
+    name: str
+    plover: str
+    plover_mode: str
+    cameo: str
+    quad_class: int
+    intensity: float
+    family: str
+    symmetric: bool
+    context: str
+
+
+@dataclass(frozen=True)
+class TriggerSpec:
+    kind: str
+    confidence: float = 0.7
+    passive: bool = False
+
+
+@dataclass(frozen=True)
+class AliasSpec:
+    code: str
+    kind: str = "name"
+    polity: str | None = None
+    sector: str | None = None
+
+
+@dataclass
+class LanguageData:
+    code: str
+    triggers: PatternSet = field(default_factory=PatternSet)
+    modality: dict[str, PatternSet] = field(default_factory=dict)
+    modality_window: int = 6
+    aliases: PatternSet = field(default_factory=PatternSet)
+    acting_nouns: PatternSet = field(default_factory=PatternSet)
+    compound_prefixes: dict[str, str] = field(default_factory=dict)
+    months: dict[str, int] = field(default_factory=dict)
+    seasons: dict[str, str] = field(default_factory=dict)
+    year_suffix: frozenset[str] = frozenset()
+    year_prefix: frozenset[str] = frozenset()
+    julian_markers: tuple[str, ...] = ()
+    decade_words: frozenset[str] = frozenset()
+    century_words: frozenset[str] = frozenset()
+    roles: dict[str, PatternSet] = field(default_factory=dict)
+    agreements: PatternSet = field(default_factory=PatternSet)
+    territories: PatternSet = field(default_factory=PatternSet)
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as f:
+            return yaml.safe_load(f)
+    except yaml.YAMLError as e:
+        raise DataError(f"{path}: not valid YAML: {e}") from e
+
+
+def _optional(path: Path) -> Any:
+    return read_yaml(path) if path.exists() else None
+
+
+@cache
+def load_kinds() -> dict[str, KindInfo]:
+    path = DATA_DIR / "common" / "kinds.yaml"
+    kinds = {}
+    for name, row in (read_yaml(path) or {}).items():
+        try:
+            kinds[name] = KindInfo(name=name, **row)
+        except TypeError as e:
+            raise DataError(f"{path}: kind {name}: {e}") from e
+    return kinds
+
+
+@cache
+def load_iso3166() -> dict[str, tuple[str, str]]:
+    """alpha-2 → (alpha-3, English short name)."""
+    rows = read_yaml(DATA_DIR / "common" / "iso3166.yaml")
+    return {a2: (row["alpha3"], row["name"]) for a2, row in rows.items()}
+
+
+@cache
+def load_polities() -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, str]]]:
+    """(code → dated polity periods, extra code → {name, kind})."""
+    rows = dict(read_yaml(DATA_DIR / "common" / "polities.yaml"))
+    extra = rows.pop("extra", {}) or {}
+    return rows, extra
+
+
+@cache
+def load_hierarchy(name: str) -> dict[str, dict[str, Any]]:
+    """common/territories.yaml or common/agreements.yaml: canonical name → attributes."""
+    return dict(read_yaml(DATA_DIR / "common" / f"{name}.yaml") or {})
+
+
+def _compile_all(entries: Any, where: str, payload: Any = None) -> list[Pattern]:
+    if entries is None:
+        return []
+    if isinstance(entries, str):
+        entries = [entries]
+    if not isinstance(entries, list):
+        raise DataError(f"{where}: expected a list of patterns, got {type(entries).__name__}")
+    out = []
+    for entry in entries:
+        if not isinstance(entry, str):
+            raise DataError(f"{where}: expected a pattern string, got {entry!r}")
+        try:
+            out.append(compile_pattern(entry, payload, where))
+        except PatternError as e:
+            raise DataError(str(e)) from e
+    return out
+
+
+def _pattern_set(entries: Any, where: str, payload: Any = None) -> PatternSet:
+    ps = PatternSet()
+    for p in _compile_all(entries, where, payload):
+        ps.add(p)
+    return ps
+
+
+def _load_triggers(path: Path, data: LanguageData) -> None:
+    kinds = load_kinds()
+    for kind, entries in (_optional(path) or {}).items():
+        if kind not in kinds:
+            raise DataError(f"{path}: unknown kind {kind!r}")
+        for entry in entries or []:
+            if isinstance(entry, dict):
+                spec = TriggerSpec(kind, float(entry.get("confidence", 0.7)), bool(entry.get("passive", False)))
+                source = entry.get("pattern")
+            else:
+                spec, source = TriggerSpec(kind), entry
+            for p in _compile_all(source, f"{path}: {kind}", spec):
+                data.triggers.add(p)
+
+
+def _load_actors(path: Path, data: LanguageData) -> None:
+    raw = _optional(path) or {}
+    for code, entries in (raw.get("aliases") or {}).items():
+        for entry in entries or []:
+            if isinstance(entry, dict):
+                kind = entry.get("kind", "name")
+                if kind not in ALIAS_KINDS:
+                    raise DataError(f"{path}: {code}: unknown alias kind {kind!r}")
+                spec = AliasSpec(str(code), kind, entry.get("polity"), entry.get("sector"))
+                source = entry.get("pattern")
+            else:
+                spec, source = AliasSpec(str(code)), entry
+            for p in _compile_all(source, f"{path}: {code}", spec):
+                data.aliases.add(p)
+    data.acting_nouns = _pattern_set(raw.get("acting_nouns"), f"{path}: acting_nouns")
+    data.compound_prefixes = {str(k).lower(): str(v) for k, v in (raw.get("compound_prefixes") or {}).items()}
+
+
+def _add_cldr_names(data: LanguageData) -> None:
+    """Country names in this locale from CLDR, as lemma patterns of the language."""
+    from babel import Locale  # babel's locale data loads lazily; import here keeps start-up cheap
+
+    adapter = adapter_for(data.code)
+    iso = load_iso3166()
+    locale = Locale.parse(data.code)
+    for a2, name in locale.territories.items():
+        if a2 not in iso or adapter is None:
+            continue
+        lemmas = [t.lemma for t in adapter.tokenize(name) if t.text.isalnum() or "-" in t.text]
+        if not lemmas:
+            continue
+        data.aliases.add(compile_pattern(" ".join(_escape(lem) for lem in lemmas), AliasSpec(iso[a2][0]),
+                                         f"CLDR {data.code} {a2}"))
+
+
+def _escape(lemma: str) -> str:
+    """A lemma as a pattern item that matches it literally."""
+    return lemma.replace("|", "").replace("*", "").lstrip("=") or "_"
+
+
+def _load_time(path: Path, data: LanguageData) -> None:
+    raw = _optional(path) or {}
+    for month, forms in (raw.get("months") or {}).items():
+        if not 1 <= int(month) <= 12:
+            raise DataError(f"{path}: month {month} is not 1–12")
+        for form in forms or []:
+            data.months[str(form).lower().rstrip(".")] = int(month)
+    for season, forms in (raw.get("seasons") or {}).items():
+        if season not in ("spring", "summer", "autumn", "winter"):
+            raise DataError(f"{path}: unknown season {season!r}")
+        for form in forms or []:
+            data.seasons[str(form).lower()] = season
+    data.year_suffix = frozenset(str(w).lower().rstrip(".") for w in raw.get("year_suffix") or [])
+    data.year_prefix = frozenset(str(w).lower() for w in raw.get("year_prefix") or [])
+    data.julian_markers = tuple(str(w).lower() for w in raw.get("julian_markers") or [])
+    data.decade_words = frozenset(str(w).lower() for w in raw.get("decade_words") or [])
+    data.century_words = frozenset(str(w).lower() for w in raw.get("century_words") or [])
+
+
+@cache
+def load_language(code: str) -> LanguageData:
+    folder = DATA_DIR / code
+    data = LanguageData(code)
+    _load_triggers(folder / "triggers.yaml", data)
+    modality = _optional(folder / "modality.yaml") or {}
+    data.modality_window = int(modality.get("window", 6))
+    for key in MODALITIES:
+        data.modality[key] = _pattern_set(modality.get(key), f"{folder}/modality.yaml: {key}")
+    _load_actors(folder / "actors.yaml", data)
+    _add_cldr_names(data)
+    _load_time(folder / "time.yaml", data)
+    roles = _optional(folder / "roles.yaml") or {}
+    for key in ROLE_KEYS:
+        data.roles[key] = _pattern_set(roles.get(key), f"{folder}/roles.yaml: {key}")
+    names = _optional(folder / "names.yaml") or {}
+    for table, target in (("agreements", data.agreements), ("territories", data.territories)):
+        canonical = load_hierarchy(table)
+        for name, entries in (names.get(table) or {}).items():
+            if name not in canonical:
+                raise DataError(f"{folder}/names.yaml: {table}: {name!r} is not in common/{table}.yaml")
+            for p in _compile_all(entries, f"{folder}/names.yaml: {name}", name):
+                target.add(p)
+    return data
+
+
+def polity_at(code: str, iso_date: str | None) -> str | None:
+    """The polity a code stood for at a date (None when the code has one identity or no date is known)."""
+    periods, _ = load_polities()
+    if code not in periods or not iso_date:
+        return None
+    for p in periods[code]:
+        if (p["from"] is None or p["from"] <= iso_date) and (p["until"] is None or iso_date < p["until"]):
+            return str(p["polity"])
+    return None
+
+
+def actor_kind(code: str) -> str:
+    """DESIGN §6 actor kind of a code: country, polity or organization."""
+    _, extra = load_polities()
+    if code in extra:
+        return str(extra[code]["kind"])
+    return "country"

@@ -1,0 +1,71 @@
+"""What every language adapter offers the stages: sentences, tokens, lemmas.
+
+A language is added by writing a small adapter (usually a subclass of `LanguageAdapter`
+that names its lemmatizer) and its data files under `dyad/data/<code>/`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from dyad.model import Token
+
+# A word keeps inner hyphens and apostrophes ("ruso-japonez", "Sankt-Petersburg", "Japan's");
+# digits stay words so dates and numbers are tokens of their own.
+WORD = re.compile(r"\w+(?:[-‐'’]\w+)*|[^\w\s]", re.UNICODE)
+# Sentence ends: . ! ? … followed by space and an upper-case letter, a digit or a quote.
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[\"«„“(]?[\w])")
+# A single capital letter with a dot ("S. Hayashi", "V. Putin") is an initial, not a sentence end.
+INITIAL_BEFORE = re.compile(r"(?:^|[\s(])\w\.$")
+
+
+class LanguageAdapter:
+    code = "und"
+    has_lemmas = False
+    abbreviations: frozenset[str] = frozenset()  # lower-case, without the final dot
+
+    def split_sentences(self, text: str, offset: int = 0) -> Iterator[tuple[int, int]]:
+        """Sentence spans in one paragraph's `text`, shifted by `offset`."""
+        yield from self._split_line(text, offset)
+
+    def _split_line(self, line: str, offset: int) -> Iterator[tuple[int, int]]:
+        start = 0
+        for m in SENTENCE_END.finditer(line):
+            before = line[start:m.start()]
+            if INITIAL_BEFORE.search(before) or self._ends_with_abbreviation(before):
+                continue
+            yield from _trimmed(line, start, m.start(), offset)
+            start = m.end()
+        yield from _trimmed(line, start, len(line), offset)
+
+    def _ends_with_abbreviation(self, text: str) -> bool:
+        m = re.search(r"(\w+)\.$", text)
+        return bool(m and m.group(1).lower() in self.abbreviations)
+
+    def tokenize(self, text: str, offset: int = 0) -> list[Token]:
+        tokens = []
+        for m in WORD.finditer(text):
+            surface = m.group()
+            lemma, tags = self.analyse(surface)
+            tokens.append(Token(m.start() + offset, m.end() + offset, surface, lemma, tags))
+        return tokens
+
+    def analyse(self, word: str) -> tuple[str, str]:
+        """(lower-case lemma, morphological tags) of one word."""
+        return _cached_lower(word), ""
+
+
+def _trimmed(line: str, start: int, end: int, offset: int) -> Iterator[tuple[int, int]]:
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield (offset + start, offset + end)
+
+
+@lru_cache(maxsize=200_000)
+def _cached_lower(word: str) -> str:
+    return word.lower()

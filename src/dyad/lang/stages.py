@@ -1,0 +1,48 @@
+"""Pipeline stages of the language layer: identify each paragraph's language, then segment it."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from dyad.lang import adapter_for
+from dyad.lang.identify import identify
+from dyad.model import Document, Sentence
+
+
+class LanguageIdentifier:
+    """Pipeline stage: a language per paragraph; the document's languages by share of text."""
+
+    name = "languages"
+
+    def __call__(self, doc: Document) -> Document:
+        chars: Counter[str] = Counter()
+        for p in doc.paragraphs:
+            p.language = identify(doc.text[p.start:p.end])
+            if p.language == "und" and doc.meta.language:
+                p.language = doc.meta.language
+            chars[p.language] += p.end - p.start
+        main = [lang for lang, _ in chars.most_common() if lang != "und"]
+        for p in doc.paragraphs:  # a heading too short to identify takes the document's language
+            if p.language == "und" and main:
+                p.language = main[0]
+        doc.languages = main or ["und"]
+        return doc
+
+
+class Segmenter:
+    """Pipeline stage: sentences and tokens (with lemmas) of every paragraph in a supported language."""
+
+    name = "sentences"
+
+    def __call__(self, doc: Document) -> Document:
+        for pi, p in enumerate(doc.paragraphs):
+            adapter = adapter_for(p.language)
+            if adapter is None:
+                doc.sentences.append(Sentence(p.start, p.end, pi, p.language))
+                doc.count("sentences without language data")
+                continue
+            for s, e in adapter.split_sentences(doc.text[p.start:p.end], p.start):
+                tokens = adapter.tokenize(doc.text[s:e], s) if not p.removed else []
+                doc.sentences.append(Sentence(s, e, pi, p.language, tokens))
+        doc.count("sentences", len(doc.sentences))
+        return doc

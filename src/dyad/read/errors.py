@@ -1,0 +1,10 @@
+"""The one error type readers raise: the file and the reason, in words a user can act on."""
+
+from __future__ import annotations
+
+
+class ReadError(Exception):
+    def __init__(self, path: str, reason: str, record: str = "") -> None:
+        self.path, self.reason, self.record = path, reason, record
+        where = f"{path}:{record}" if record else path
+        super().__init__(f"{where}: {reason}")

@@ -1,0 +1,198 @@
+"""The DuckDB store: documents, rejections, removed spans, event mentions and canonical events.
+
+One file (default `./dyad.duckdb`). Each document is written in one transaction with its
+events, so a crash mid-ingest leaves the store as it was after the last committed document.
+The schema is versioned: `migrate` brings an older file up to `SCHEMA_VERSION`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from dyad.model import Document, Event, Rejection
+
+SCHEMA_VERSION = 1
+
+EVENT_COLUMNS = (
+    "id", "doc_id", "sentence", "kind", "plover", "cameo", "quad_class", "intensity", "modality", "confidence",
+    "source_code", "source_polity", "source_sector", "source_person",
+    "target_code", "target_polity", "target_sector", "target_person",
+    "date_value", "date_start", "date_end", "date_precision", "agreement", "territory", "location", "language",
+    "trigger_start", "trigger_end", "trigger_text", "evidence_start", "evidence_end", "evidence_text",
+    "extractor_version",
+)
+
+MIGRATIONS: dict[int, list[str]] = {
+    1: [
+        """CREATE TABLE documents (
+            id VARCHAR PRIMARY KEY, source_path VARCHAR, record VARCHAR, title VARCHAR, url VARCHAR,
+            published VARCHAR, languages VARCHAR[], supported BOOLEAN, n_chars INTEGER, text VARCHAR,
+            stats JSON, ingested_at TIMESTAMP)""",
+        """CREATE TABLE rejections (
+            source_path VARCHAR, record VARCHAR, reason VARCHAR, rejected_at TIMESTAMP)""",
+        """CREATE TABLE removed_spans (doc_id VARCHAR, start_char INTEGER, end_char INTEGER, reason VARCHAR)""",
+        """CREATE TABLE events (
+            id VARCHAR PRIMARY KEY, doc_id VARCHAR, sentence INTEGER, kind VARCHAR, plover VARCHAR, cameo VARCHAR,
+            quad_class INTEGER, intensity DOUBLE, modality VARCHAR, confidence DOUBLE,
+            source_code VARCHAR, source_polity VARCHAR, source_sector VARCHAR, source_person VARCHAR,
+            target_code VARCHAR, target_polity VARCHAR, target_sector VARCHAR, target_person VARCHAR,
+            date_value VARCHAR, date_start DATE, date_end DATE, date_precision VARCHAR,
+            agreement VARCHAR, territory VARCHAR, location VARCHAR, language VARCHAR,
+            trigger_start INTEGER, trigger_end INTEGER, trigger_text VARCHAR,
+            evidence_start INTEGER, evidence_end INTEGER, evidence_text VARCHAR, extractor_version VARCHAR)""",
+        "CREATE INDEX events_doc ON events (doc_id)",
+        """CREATE TABLE canonical_events (
+            id VARCHAR PRIMARY KEY, kind VARCHAR, source_code VARCHAR, target_code VARCHAR,
+            date_value VARCHAR, date_start DATE, date_end DATE, date_precision VARCHAR,
+            agreement VARCHAR, territory VARCHAR, modality VARCHAR, quad_class INTEGER, intensity DOUBLE,
+            n_mentions INTEGER, n_sources INTEGER)""",
+        "CREATE TABLE canonical_members (canonical_id VARCHAR, event_id VARCHAR)",
+    ],
+}
+
+
+def _event_row(e: Event) -> tuple[Any, ...]:
+    def actor(a: Any) -> tuple[Any, ...]:
+        return (a.code, a.polity, a.sector, a.person) if a else (None, None, None, None)
+
+    d = e.date
+    return (
+        e.id, e.doc_id, e.sentence, e.kind, e.plover, e.cameo, e.quad_class, e.intensity, e.modality, e.confidence,
+        *actor(e.source), *actor(e.target),
+        d.value if d else None, d.start if d else None, d.end if d else None, d.precision if d else None,
+        e.agreement, "; ".join(e.territory) if e.territory else None, e.location, e.language,
+        e.trigger.start, e.trigger.end, e.trigger_text, e.evidence.start, e.evidence.end, e.evidence_text,
+        e.extractor_version,
+    )
+
+
+class Store:
+    def __init__(self, path: str | Path = "dyad.duckdb", read_only: bool = False) -> None:
+        self.path = str(path)
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            self.migrate()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def schema_version(self) -> int:
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'").fetchone()
+        if not exists or not exists[0]:
+            return 0
+        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def migrate(self) -> None:
+        current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise RuntimeError(f"{self.path}: schema version {current} is newer than this dyad ({SCHEMA_VERSION})")
+        self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)")
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            self.con.execute("BEGIN TRANSACTION")
+            for statement in MIGRATIONS[version]:
+                self.con.execute(statement)
+            self.con.execute("INSERT INTO schema_version VALUES (?, ?)", [version, dt.datetime.now()])
+            self.con.execute("COMMIT")
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        return bool(self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone())
+
+    def add_document(self, doc: Document, supported: bool) -> bool:
+        """Store a processed document with its events in one transaction; False if it was already stored."""
+        if self.has_document(doc.id):
+            return False
+        m = doc.meta
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [doc.id, m.source_path, m.record, m.title, m.url, m.published, doc.languages, supported,
+                 len(doc.text), doc.text, json.dumps(doc.stats), dt.datetime.now()])
+            removed = [(doc.id, p.start, p.end, p.removed) for p in doc.paragraphs if p.removed]
+            if removed:
+                self.con.executemany("INSERT INTO removed_spans VALUES (?, ?, ?, ?)", removed)
+            if doc.events:
+                marks = ", ".join("?" * len(EVENT_COLUMNS))
+                self.con.executemany(f"INSERT INTO events VALUES ({marks})", [_event_row(e) for e in doc.events])
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return True
+
+    def add_rejection(self, rejection: Rejection) -> None:
+        self.con.execute("INSERT INTO rejections VALUES (?, ?, ?, ?)",
+                         [rejection.source_path, rejection.record, rejection.reason, dt.datetime.now()])
+
+    def replace_canonical(self, canonical: Sequence[dict[str, Any]], members: Iterable[tuple[str, str]]) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM canonical_members")
+            self.con.execute("DELETE FROM canonical_events")
+            if canonical:
+                cols = list(canonical[0])
+                marks = ", ".join("?" * len(cols))
+                self.con.executemany(f"INSERT INTO canonical_events ({', '.join(cols)}) VALUES ({marks})",
+                                     [[row[c] for c in cols] for row in canonical])
+            member_rows = list(members)
+            if member_rows:
+                self.con.executemany("INSERT INTO canonical_members VALUES (?, ?)", member_rows)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def events(self, actor: str | None = None, kind: str | None = None, doc_id: str | None = None,
+               in_text_order: bool = False) -> list[dict[str, Any]]:
+        where, params = [], []
+        if actor:
+            where.append("(source_code = ? OR target_code = ?)")
+            params += [actor, actor]
+        if kind:
+            where.append("kind = ?")
+            params.append(kind)
+        if doc_id:
+            where.append("doc_id = ?")
+            params.append(doc_id)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        order = "doc_id, trigger_start" if in_text_order else "date_start NULLS LAST, doc_id, trigger_start"
+        return self.query(
+            f"SELECT e.*, d.source_path FROM events e JOIN documents d ON d.id = e.doc_id {clause} ORDER BY {order}",
+            params)
+
+    def iter_events(self) -> Iterator[dict[str, Any]]:
+        yield from self.query("SELECT * FROM events ORDER BY id")
+
+    def documents(self) -> list[dict[str, Any]]:
+        return self.query("SELECT id, source_path, record, languages, supported, n_chars FROM documents "
+                          "ORDER BY source_path, record")
+
+    def canonical_between(self, a: str, b: str) -> list[dict[str, Any]]:
+        return self.query(
+            """SELECT * FROM canonical_events
+               WHERE (source_code = ? AND target_code = ?) OR (source_code = ? AND target_code = ?)
+                  OR (target_code IS NULL AND source_code IN (?, ?) AND territory IS NOT NULL)
+               ORDER BY date_start NULLS LAST, kind, id""", [a, b, b, a, a, b])

@@ -1,0 +1,239 @@
+"""TimeTagger: find date expressions and normalise them to DESIGN §5 values.
+
+The expressions' shapes (day month year, month year, ranges, decades, …) are shared by all
+languages; the words (months, seasons, year suffixes, Julian markers) come from each
+language's `time.yaml`, from which the regular expressions are built once per worker.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from dyad.data import LanguageData, load_language
+from dyad.model import DateValue, Document, TimeMention
+
+SEASON_CODE = {"spring": 21, "summer": 22, "autumn": 23, "winter": 24}
+SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 14)}
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+YEAR = r"(1[0-9]{3}|20[0-9]{2})"
+DASH = r"\s*[-–—]\s*"
+
+
+def day(y: int, m: int, d: int) -> DateValue | None:
+    try:
+        iso = dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+    return DateValue(iso, iso, iso, "day")
+
+
+def month(y: int, m: int) -> DateValue | None:
+    if not 1 <= m <= 12:
+        return None
+    last = calendar.monthrange(y, m)[1]
+    return DateValue(f"{y:04d}-{m:02d}", f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{last:02d}", "month")
+
+
+def year(y: int) -> DateValue:
+    return DateValue(f"{y:04d}", f"{y:04d}-01-01", f"{y:04d}-12-31", "year")
+
+
+def season(y: int, name: str) -> DateValue:
+    first, last = SEASON_MONTHS[name]
+    end_y, end_m = (y + 1, last - 12) if last > 12 else (y, last)
+    end_day = calendar.monthrange(end_y, end_m)[1]
+    return DateValue(f"{y:04d}-{SEASON_CODE[name]}", f"{y:04d}-{first:02d}-01",
+                     f"{end_y:04d}-{end_m:02d}-{end_day:02d}", "season")
+
+
+def decade(first_year: int) -> DateValue:
+    return DateValue(f"{first_year // 10:03d}X", f"{first_year:04d}-01-01", f"{first_year + 9:04d}-12-31", "decade")
+
+
+def century(n: int) -> DateValue:
+    first = (n - 1) * 100
+    return DateValue(f"{n - 1:02d}XX", f"{max(first, 1):04d}-01-01", f"{first + 99:04d}-12-31", "century")
+
+
+def span(a: DateValue, b: DateValue) -> DateValue | None:
+    if b.end < a.start:
+        return None
+    coarser = min((a, b), key=lambda v: _rank(v.precision)).precision
+    return DateValue(f"{a.value}/{b.value}", a.start, b.end, coarser)
+
+
+def _rank(precision: str) -> int:
+    return {"century": 0, "decade": 1, "year": 2, "season": 3, "month": 3, "day": 4}[precision]
+
+
+def julian_to_gregorian(y: int, m: int, d: int) -> DateValue | None:
+    """Old-style dates: the calendars drift apart by one day a century (except every fourth)."""
+    try:
+        date = dt.date(y, m, d)
+    except ValueError:
+        return None
+    centuries = (y if m > 2 else y - 1) // 100
+    shift = centuries - centuries // 4 - 2
+    g = date + dt.timedelta(days=shift)
+    iso = g.isoformat()
+    return DateValue(iso, iso, iso, "day", julian=True)
+
+
+def roman_to_int(s: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(s.upper()):
+        v = ROMAN[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+def _alternation(words: object) -> str:
+    forms = sorted({str(w) for w in words if w}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(f) for f in forms) or r"(?!x)x"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The regular expressions of one language, built from its data."""
+
+    data: LanguageData
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@cache
+def grammar_for(code: str) -> Grammar:
+    data = load_language(code)
+    mon = rf"(?P<mon>{_alternation(data.months)})\.?"
+    mon2 = rf"(?P<mon2>{_alternation(data.months)})\.?"
+    sea = rf"(?P<season>{_alternation(data.seasons)})"
+    suffix = rf"(?:\s*(?:{_alternation(data.year_suffix)})\b\.?)?"
+    jm = _alternation(data.julian_markers)
+    julian = rf"(?:\s*\(?\s*(?P<julian>{jm})\s*\)?)?"
+    julian2 = rf"(?:\s*\(?\s*(?P<julian2>{jm})\s*\)?)?"
+    dec = _alternation(data.decade_words)
+    cent = _alternation(data.century_words)
+    ordinal = r"(?:st|nd|rd|th|-?го|-?е|-?ого|-?lea|-a)?"
+    b = r"(?<![\w.,])"  # not inside a number ("1.754", "3,5")
+    e = r"(?![\w]|[.,]\d)"
+    patterns = [
+        ("iso", rf"{b}{YEAR}-(?P<m>\d{{2}})-(?P<d>\d{{2}}){e}"),
+        ("dmy_double", rf"{b}(?P<d>\d{{1,2}}){ordinal}\s+{mon}\s*\(\s*(?P<d2>\d{{1,2}})\s+{mon2}\s*\)\s*(?P<y>{YEAR}){suffix}"),
+        ("dmy_numeric", rf"{b}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR}){e}"),
+        ("dmy", rf"{b}(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+{mon}{julian},?\s+(?P<y>{YEAR}){suffix}{julian2}(?!\d)"),
+        ("mdy", rf"\b{mon}\s+(?P<d>\d{{1,2}}){ordinal},?\s+(?P<y>{YEAR}){e}"),
+        ("dm_range_y", rf"{b}(?P<d>\d{{1,2}}){DASH}(?P<d2>\d{{1,2}})\s+{mon},?\s+(?P<y>{YEAR}){suffix}"),
+        ("my", rf"\b{mon}(?:\s+of|\s+anului|\s+lui)?,?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
+        ("season_y", rf"\b{sea}(?:\s+of|\s+anului|\s+lui)?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
+        ("dm", rf"{b}(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+{mon}(?!\w)"),
+        ("decade_num", rf"{b}(?P<y>1[0-9]{{2}}0|20[0-9]0)(?:-?(?:е|x|s)|'s|s)\b(?:\s*(?:{dec})\b)?"),
+        ("decade_words", rf"\b(?:{dec})\s+(?P<y>1[0-9]{{2}}0|20[0-9]0|[1-9]0)(?!\d)(?:-?(?:е|x|lea))?"),
+        ("century_roman", rf"\b(?:(?:{cent})\s+(?:al\s+)?)?(?P<roman>[IVXLC]{{1,6}})(?:-?(?:lea|го|ого))?\s*(?:{cent})?\b"),
+        ("century_ordinal", rf"\b(?P<n>1[0-9]|2[01]|[1-9])(?:st|nd|rd|th)\s+(?:{cent})\b"),
+        ("year_range", rf"{b}(?P<y>{YEAR}){DASH}(?P<y2>{YEAR}|\d{{2}}){suffix}(?!\d)"),
+        ("year", rf"{b}(?P<y>{YEAR}){suffix}(?![\d%])(?!\s*(?:de|mil|млн|тыс|km|км)\b)"),
+    ]
+    compiled = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in patterns)
+    return Grammar(data, compiled)
+
+
+def _normalise(name: str, m: re.Match[str], g: Grammar) -> DateValue | None:
+    gd = m.groupdict()
+    months = g.data.months
+
+    def mon(key: str = "mon") -> int:
+        return months[gd[key].lower().rstrip(".")]
+
+    y = int(gd["y"]) if gd.get("y") and gd["y"].isdigit() else None
+    if name == "iso":
+        return day(int(m.group(1)), int(gd["m"]), int(gd["d"]))
+    if name == "dmy_double" and y:
+        return day(y, mon("mon2"), int(gd["d2"]))  # the bracketed date is the new style
+    if name == "dmy_numeric" and y:
+        return day(y, int(gd["m"]), int(gd["d"]))
+    if name == "dmy" and y:
+        if gd.get("julian") or gd.get("julian2"):
+            return julian_to_gregorian(y, mon(), int(gd["d"]))
+        return day(y, mon(), int(gd["d"]))
+    if name == "mdy" and y:
+        return day(y, mon(), int(gd["d"]))
+    if name == "dm_range_y" and y:
+        a, b = day(y, mon(), int(gd["d"])), day(y, mon(), int(gd["d2"]))
+        return span(a, b) if a and b else None
+    if name == "my" and y:
+        return month(y, mon())
+    if name == "season_y" and y:
+        return season(y, g.data.seasons[gd["season"].lower()])
+    if name == "decade_num" and y:
+        return decade(y)
+    if name == "decade_words" and y:
+        return decade(y if y >= 100 else 1900 + y)  # "anii 30" with no century named: the 1900s
+    if name == "century_roman":
+        if not re.search(_alternation(g.data.century_words), m.group(0), re.IGNORECASE):
+            return None  # a bare roman numeral ("Petru I") is no century
+        n = roman_to_int(gd["roman"])
+        return century(n) if 1 <= n <= 21 else None
+    if name == "century_ordinal":
+        return century(int(gd["n"]))
+    if name == "year_range" and y:
+        y2s = gd["y2"]
+        y2 = int(y2s) if len(y2s) == 4 else (y // 100) * 100 + int(y2s)
+        return span(year(y), year(y2)) if y2 > y else None
+    if name == "year" and y:
+        return year(y)
+    return None
+
+
+def find_times(text: str, code: str, anchor_year: int | None = None) -> list[TimeMention]:
+    """All date expressions of one text in one language, left to right, without overlaps."""
+    g = grammar_for(code)
+    taken: list[tuple[int, int]] = []
+    found: list[TimeMention] = []
+    for name, rx in g.patterns:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            value = _normalise(name, m, g)
+            if name == "dm":
+                value = _day_without_year(m, g, found, anchor_year)
+            if value is None:
+                continue
+            taken.append((s, e))
+            found.append(TimeMention(s, e, m.group(0).strip(), value))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def _day_without_year(m: re.Match[str], g: Grammar, found: list[TimeMention],
+                      anchor_year: int | None) -> DateValue | None:
+    """"12 сентября": the year of the nearest preceding dated expression, else the document's."""
+    before = [t for t in found if t.end <= m.start()]
+    y = int(before[-1].date.start[:4]) if before else anchor_year
+    if y is None:
+        return None
+    return day(y, g.data.months[m.group("mon").lower().rstrip(".")], int(m.group("d")))
+
+
+class TimeTagger:
+    """Pipeline stage: tags every sentence's times in the sentence's language."""
+
+    name = "times"
+
+    def __call__(self, doc: Document) -> Document:
+        anchor = int(doc.meta.published[:4]) if doc.meta.published else None
+        for i, sent in enumerate(doc.sentences):
+            if doc.paragraphs[sent.paragraph].removed:
+                continue
+            for t in find_times(doc.text[sent.start:sent.end], sent.language, anchor):
+                t.start += sent.start
+                t.end += sent.start
+                t.sentence = i
+                doc.times.append(t)
+                anchor = int(t.date.start[:4])
+        doc.count("times", len(doc.times))
+        return doc

@@ -1,0 +1,54 @@
+from dyad.model import DocumentMeta
+from dyad.pipeline import process
+
+
+def events(text: str) -> list[tuple]:
+    doc = process(text, DocumentMeta("t.txt"))
+    return [(e.kind, e.source.code if e.source else None, e.target.code if e.target else None,
+             e.date.value if e.date else None, e.modality) for e in doc.events]
+
+
+def test_english_declaration_of_war_with_date_and_roles():
+    assert ("DECLARE_WAR", "RUS", "JPN", "1945-08-08", "asserted") in events(
+        "On 8 August 1945 the Soviet Union declared war on Japan.")
+
+
+def test_russian_case_gives_roles_in_free_word_order():
+    assert ("DECLARE_WAR", "RUS", "JPN", "1945-08-08", "asserted") in events(
+        "8 августа 1945 года войну Японии объявил Советский Союз.")
+
+
+def test_romanian_symmetric_signing_orders_pair_alphabetically():
+    got = events("La 7 februarie 1855 Rusia și Japonia au semnat Tratatul de la Shimoda.")
+    assert ("SIGN_AGREEMENT", "JPN", "RUS", "1855-02-07", "asserted") in got
+
+
+def test_negated_event_is_marked():
+    got = events("In 1951 the Soviet Union did not sign the peace treaty with Japan.")
+    assert any(k == "SIGN_AGREEMENT" and m == "negated" for k, _, _, _, m in got)
+
+
+def test_proposal_is_propose_with_proposed_modality():
+    got = events("In 2018 Russia proposed to Japan to conclude a peace treaty.")
+    assert ("PROPOSE", "RUS", "JPN", "2018", "proposed") in got
+
+
+def test_event_carries_evidence_offsets_into_the_text():
+    text = "Intro line.\n\nIn 1904 Japan attacked Russia at Port Arthur."
+    doc = process(text, DocumentMeta("t.txt"))
+    e = next(e for e in doc.events if e.kind == "ATTACK")
+    assert text[e.evidence.start:e.evidence.end] == e.evidence_text
+    assert text[e.trigger.start:e.trigger.end] == e.trigger_text
+    assert (e.source.code, e.target.code) == ("JPN", "RUS")
+    assert e.source.polity == "Empire of Japan" and e.target.polity == "Russian Empire"
+
+
+def test_date_comes_from_the_paragraph_anchor_when_the_sentence_has_none():
+    got = events("In 1956 the USSR and Japan restored relations. They also signed a trade agreement.")
+    assert any(k == "ESTABLISH_RELATIONS" and d == "1956" for k, _, _, d, _ in got)
+
+
+def test_repeated_paragraph_gives_no_second_event():
+    para = "In 1904 Japan attacked Russia at Port Arthur."
+    doc = process(f"{para}\n\n{para}", DocumentMeta("t.txt"))
+    assert len([e for e in doc.events if e.kind == "ATTACK"]) == 1

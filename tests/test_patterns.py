@@ -1,0 +1,38 @@
+import pytest
+
+from dyad.model import Token
+from dyad.patterns import PatternError, PatternSet, compile_pattern
+
+
+def toks(*lemmas: str) -> list[Token]:
+    return [Token(i * 10, i * 10 + 5, lem, lem) for i, lem in enumerate(lemmas)]
+
+
+def test_lemma_sequence_with_gap_matches_discontinuous_phrase():
+    p = compile_pattern("declare ... war")
+    assert p.match_at(toks("declare", "a", "long", "war"), 0) == 4
+
+
+def test_gap_is_bounded_to_six_tokens():
+    p = compile_pattern("declare ... war")
+    assert p.match_at(toks("declare", *["x"] * 7, "war"), 0) is None
+
+
+def test_prefix_and_alternatives_and_surface_items():
+    p = compile_pattern("semn*|sign =fost")
+    assert p.match_at([Token(0, 5, "semnat", "semna"), Token(6, 10, "fost", "fi")], 0) == 2
+    assert p.match_at([Token(0, 5, "sign", "sign"), Token(6, 10, "was", "be")], 0) is None
+
+
+def test_pattern_set_finds_longest_match_first():
+    ps = PatternSet()
+    ps.add(compile_pattern("war", "short"))
+    ps.add(compile_pattern("war ... end", "long"))
+    found = list(ps.find(toks("war", "and", "end")))
+    assert [(i, j, p.payload) for i, j, p in found][0] == (0, 3, "long")
+
+
+@pytest.mark.parametrize("bad", ["... war", "war ...", "a ... ... b", "x*"])
+def test_malformed_patterns_are_refused(bad):
+    with pytest.raises(PatternError):
+        compile_pattern(bad)
