@@ -62,6 +62,7 @@ class Sentence:
     paragraph: int
     language: str
     tokens: list[Token] = field(default_factory=list)
+    repeat: bool = False  # an earlier sentence of the document says the same words
 
 
 @dataclass
@@ -193,6 +194,12 @@ class Document:
     def __post_init__(self) -> None:
         if not self.id:
             self.id = content_hash(self.text)
+
+    def removed_spans(self) -> list[tuple[int, int, str]]:
+        """(start, end, reason) of every span cleaning set aside, in text order."""
+        spans = [(p.start, p.end, p.removed) for p in self.paragraphs if p.removed]
+        spans += [(s.start, s.end, "repeated sentence") for s in self.sentences if s.repeat]
+        return sorted(spans)
 
     def count(self, what: str, n: int = 1) -> None:
         """Stages count what they did, so an ingest can report per-stage figures."""

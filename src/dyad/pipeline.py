@@ -11,7 +11,9 @@ import time
 from collections.abc import Callable, Sequence
 
 from dyad.actors.matcher import ActorTagger
+from dyad.clean.boilerplate import BoilerplateMarker
 from dyad.clean.paragraphs import ParagraphSplitter
+from dyad.clean.repeats import RepeatMarker, SentenceRepeatMarker
 from dyad.events.extractor import EventExtractor
 from dyad.lang.stages import LanguageIdentifier, Segmenter
 from dyad.model import Document, DocumentMeta
@@ -21,8 +23,11 @@ Stage = Callable[[Document], Document]
 
 STAGES: tuple[Stage, ...] = (
     ParagraphSplitter(),
+    BoilerplateMarker(),
+    RepeatMarker(),
     LanguageIdentifier(),
     Segmenter(),
+    SentenceRepeatMarker(),
     TimeTagger(),
     ActorTagger(),
     EventExtractor(),

@@ -1,10 +1,9 @@
-"""ParagraphSplitter: paragraphs, headings and exact repeats, marked rather than deleted.
+"""ParagraphSplitter: paragraphs and headings.
 
 Web text puts one paragraph per line; books and e-mails wrap lines inside a paragraph.
 A line break ends a paragraph when the line ends a sentence or looks like a heading, or
-when a blank line follows; otherwise the next line continues the paragraph. Repeated
-paragraphs keep their first occurrence; later copies are marked `duplicate` so no event
-is counted twice, and every offset still points into the text as given.
+when a blank line follows; otherwise the next line continues the paragraph. Nothing is
+deleted: every offset points into the text as given.
 """
 
 from __future__ import annotations
@@ -45,23 +44,12 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     return paragraphs
 
 
-def _normal(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
 class ParagraphSplitter:
-    """Pipeline stage: paragraphs of the document; exact repeats marked `duplicate`."""
+    """Pipeline stage: the paragraphs of the document, headings flagged."""
 
     name = "paragraphs"
 
     def __call__(self, doc: Document) -> Document:
         doc.paragraphs = split_paragraphs(doc.text)
-        seen: set[str] = set()
-        for p in doc.paragraphs:
-            key = _normal(doc.text[p.start:p.end])
-            if key in seen and len(key) > 20:
-                p.removed = "duplicate"
-                doc.count("duplicate paragraphs")
-            seen.add(key)
         doc.count("paragraphs", len(doc.paragraphs))
         return doc

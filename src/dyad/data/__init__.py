@@ -221,6 +221,19 @@ def _load_time(path: Path, data: LanguageData) -> None:
 
 
 @cache
+def load_boilerplate(key: str = "phrases") -> frozenset[str]:
+    """Boilerplate phrases of every language (`<lang>/boilerplate.yaml`: `phrases`, `block_headers`)."""
+    phrases: set[str] = set()
+    for path in sorted(DATA_DIR.glob("*/boilerplate.yaml")):
+        raw = read_yaml(path) or {}
+        entries = raw.get(key) or []
+        if not isinstance(entries, list) or not all(isinstance(p, str) and p.strip() for p in entries):
+            raise DataError(f"{path}: `{key}` must be a list of non-empty strings")
+        phrases.update(p.strip().lower() for p in entries)
+    return frozenset(phrases)
+
+
+@cache
 def load_language(code: str) -> LanguageData:
     folder = DATA_DIR / code
     data = LanguageData(code)

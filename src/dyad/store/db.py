@@ -124,7 +124,7 @@ class Store:
                 "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [doc.id, m.source_path, m.record, m.title, m.url, m.published, doc.languages, supported,
                  len(doc.text), doc.text, json.dumps(doc.stats), dt.datetime.now()])
-            removed = [(doc.id, p.start, p.end, p.removed) for p in doc.paragraphs if p.removed]
+            removed = [(doc.id, start, end, reason) for start, end, reason in doc.removed_spans()]
             if removed:
                 self.con.executemany("INSERT INTO removed_spans VALUES (?, ?, ?, ?)", removed)
             if doc.events:
@@ -185,6 +185,16 @@ class Store:
 
     def iter_events(self) -> Iterator[dict[str, Any]]:
         yield from self.query("SELECT * FROM events ORDER BY id")
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """One stored document (by id, or a unique id prefix) with its removed spans."""
+        rows = self.query("SELECT * FROM documents WHERE id LIKE ? || '%'", [doc_id])
+        if len(rows) != 1:
+            return None
+        doc = rows[0]
+        doc["removed"] = self.query("SELECT start_char, end_char, reason FROM removed_spans WHERE doc_id = ? "
+                                    "ORDER BY start_char", [doc["id"]])
+        return doc
 
     def documents(self) -> list[dict[str, Any]]:
         return self.query("SELECT id, source_path, record, languages, supported, n_chars FROM documents "

@@ -1,0 +1,77 @@
+"""BoilerplateMarker: lines that are page furniture, and navigation lists of names.
+
+Phrases ("Posted on", "Documente similare", "Подписывайтесь", …) live in each language's
+`boilerplate.yaml`; all languages' phrases are tried, because cleaning runs before the
+language of a paragraph is known. Only short paragraphs are judged by phrase, so a long
+paragraph that quotes a phrase keeps its content. A navigation list is a long run of
+capitalised names with hardly any sentence punctuation — the country lists of a web page.
+A block header ("Documente similare", "Похожие материалы") sets aside the indented
+paragraphs that follow it: the teasers of other pages.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from dyad.data import load_boilerplate
+from dyad.model import Document
+
+PHRASE_MAX_CHARS = 200
+LIST_MIN_WORDS = 12
+LIST_CAPITALISED_SHARE = 0.7
+WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+@cache
+def _pattern(key: str) -> re.Pattern[str]:
+    phrases = sorted(load_boilerplate(key), key=len, reverse=True)
+    return re.compile("|".join(re.escape(p) for p in phrases) or r"(?!x)x", re.IGNORECASE)
+
+
+def is_navigation_list(text: str) -> bool:
+    words = WORD.findall(text)
+    if len(words) < LIST_MIN_WORDS:
+        return False
+    capitalised = sum(w[0].isupper() for w in words)
+    sentence_ends = len(re.findall(r"[^\W\d_]{3,}[.!?…](?:\s|$)", text))  # "St. Lucia" ends nothing
+    return capitalised / len(words) >= LIST_CAPITALISED_SHARE and sentence_ends <= len(words) / 25
+
+
+def is_boilerplate(text: str) -> bool:
+    return len(text) <= PHRASE_MAX_CHARS and bool(_pattern("phrases").search(text))
+
+
+def is_block_header(text: str) -> bool:
+    return len(text) <= PHRASE_MAX_CHARS and bool(_pattern("block_headers").search(text))
+
+
+def _indent(text: str, start: int) -> int:
+    line_start = text.rfind("\n", 0, start) + 1
+    return start - line_start
+
+
+class BoilerplateMarker:
+    """Pipeline stage: marks boilerplate lines and navigation lists as removed, with the reason."""
+
+    name = "boilerplate"
+
+    def __call__(self, doc: Document) -> Document:
+        in_block = False
+        for p in doc.paragraphs:
+            if p.removed:
+                continue
+            text = doc.text[p.start:p.end]
+            indented = _indent(doc.text, p.start) >= 2
+            in_block = in_block and indented
+            if is_block_header(text):
+                p.removed, in_block = "boilerplate", True
+            elif in_block:
+                p.removed = "related-content block"
+            elif is_navigation_list(text):
+                p.removed = "navigation list"
+            elif is_boilerplate(text):
+                p.removed = "boilerplate"
+            if p.removed:
+                doc.count(f"removed: {p.removed}")
+        return doc

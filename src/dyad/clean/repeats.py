@@ -1,0 +1,78 @@
+"""RepeatMarker: paragraphs and sentences that repeat earlier ones, exactly or nearly.
+
+Web pages repeat teasers, quotes and whole paragraphs (the Russian seed repeats sentences
+as often as paragraphs). The first occurrence stays; later copies are marked so that an
+event is counted once, while every offset still points into the text as given. Near
+repeats are found by the Jaccard similarity of word 3-gram shingles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dyad.model import Document
+
+SHINGLE = 3
+NEAR_DUPLICATE = 0.7
+MIN_CHARS = 25
+WORD = re.compile(r"\w+")
+
+
+def shingles(text: str) -> frozenset[tuple[str, ...]]:
+    words = WORD.findall(text.lower())
+    if len(words) < SHINGLE:
+        return frozenset({tuple(words)})
+    return frozenset(tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+
+
+def jaccard(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+class RepeatMarker:
+    """Pipeline stage: later copies of a paragraph are marked `duplicate` or `near-duplicate`."""
+
+    name = "repeats"
+
+    def __call__(self, doc: Document) -> Document:
+        exact: set[str] = set()
+        kept: list[frozenset[tuple[str, ...]]] = []
+        for p in doc.paragraphs:
+            if p.removed:
+                continue
+            text = doc.text[p.start:p.end]
+            key = " ".join(WORD.findall(text.lower()))
+            if len(text) < MIN_CHARS:
+                continue
+            if key in exact:
+                p.removed = "duplicate"
+            else:
+                sh = shingles(text)
+                if any(jaccard(sh, other) >= NEAR_DUPLICATE for other in kept):
+                    p.removed = "near-duplicate"
+                else:
+                    kept.append(sh)
+            exact.add(key)
+            if p.removed:
+                doc.count(f"removed: {p.removed}")
+        return doc
+
+
+class SentenceRepeatMarker:
+    """Pipeline stage: a sentence already said earlier in the document (in a kept paragraph)
+    is marked `repeat` and loses its tokens, so later stages skip it."""
+
+    name = "sentence repeats"
+
+    def __call__(self, doc: Document) -> Document:
+        seen: set[str] = set()
+        for s in doc.sentences:
+            if doc.paragraphs[s.paragraph].removed:
+                continue
+            key = " ".join(WORD.findall(doc.text[s.start:s.end].lower()))
+            if len(key) >= MIN_CHARS and key in seen:
+                s.repeat = True
+                s.tokens = []
+                doc.count("removed: repeated sentence")
+            seen.add(key)
+        return doc
