@@ -108,6 +108,27 @@ def timeline_cmd(a: str, b: str, db: DbOption = Path("dyad.duckdb"),
     _print_rows(rows, TIMELINE_COLUMNS, format)
 
 
+@app.command("show")
+def show_cmd(doc: Annotated[str, typer.Argument(help="Document id, a unique prefix of it, or its file name.")],
+             db: DbOption = Path("dyad.duckdb")) -> None:
+    """Print a stored document with the spans cleaning set aside marked, and the reason beside each."""
+    with Store(db, read_only=True) as store:
+        row = store.document(doc)
+    if row is None:
+        typer.echo(f"no single stored document has an id starting with {doc!r}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"# {row['id']}  {row['source_path']} {row['record'] or ''}  languages: {', '.join(row['languages'])}")
+    text, pos = row["text"], 0
+    for span in row["removed"]:
+        start, end = max(span["start_char"], pos), span["end_char"]
+        if start >= end:
+            continue
+        typer.echo(text[pos:start], nl=False)
+        typer.echo(f"⟦removed: {span['reason']}⟧{text[start:end]}⟦/⟧", nl=False)
+        pos = end
+    typer.echo(text[pos:])
+
+
 @app.command("annotate")
 def annotate_cmd(path: Annotated[str, typer.Argument(help="A file, or - for standard input.")],
                  published: Annotated[str | None, typer.Option(help="Publication date (ISO), anchors relative dates.")] = None,

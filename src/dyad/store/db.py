@@ -187,8 +187,9 @@ class Store:
         yield from self.query("SELECT * FROM events ORDER BY id")
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
-        """One stored document (by id, or a unique id prefix) with its removed spans."""
-        rows = self.query("SELECT * FROM documents WHERE id LIKE ? || '%'", [doc_id])
+        """One stored document (by id, a unique id prefix, or its file name) with its removed spans."""
+        rows = self.query("SELECT * FROM documents WHERE id LIKE ? || '%' OR source_path = ? "
+                          "OR source_path LIKE '%/' || ?", [doc_id, doc_id, doc_id])
         if len(rows) != 1:
             return None
         doc = rows[0]
