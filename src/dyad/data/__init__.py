@@ -6,6 +6,7 @@ A malformed file raises `DataError` naming the file and the entry.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -218,6 +219,35 @@ def _load_time(path: Path, data: LanguageData) -> None:
     data.julian_markers = tuple(str(w).lower() for w in raw.get("julian_markers") or [])
     data.decade_words = frozenset(str(w).lower() for w in raw.get("decade_words") or [])
     data.century_words = frozenset(str(w).lower() for w in raw.get("century_words") or [])
+
+
+@dataclass(frozen=True)
+class RelativeExpression:
+    text: str
+    years: str = "0"  # each shift is an integer, "n" (the number in the text) or "n*K"
+    months: str = "0"
+    days: str = "0"
+    precision: str = "year"
+
+
+@cache
+def load_relative(code: str) -> tuple[dict[str, int], tuple[RelativeExpression, ...]]:
+    """(number words, relative expressions) of a language, from `<lang>/relative.yaml`."""
+    path = DATA_DIR / code / "relative.yaml"
+    raw = _optional(path) or {}
+    numbers = {str(k).lower(): int(v) for k, v in (raw.get("numbers") or {}).items()}
+    out = []
+    for entry in raw.get("expressions") or []:
+        shift = entry.get("shift") or {}
+        unknown = set(shift) - {"years", "months", "days"}
+        if unknown or entry.get("precision") not in ("day", "month", "year") or not entry.get("text"):
+            raise DataError(f"{path}: bad relative expression {entry!r}")
+        for v in shift.values():
+            if not re.fullmatch(r"-?\d+|n|n\*\d+", str(v)):
+                raise DataError(f"{path}: shift {v!r} is not an integer, n or n*K")
+        out.append(RelativeExpression(str(entry["text"]).lower(), **{k: str(v) for k, v in shift.items()},
+                                      precision=entry["precision"]))
+    return numbers, tuple(out)
 
 
 @cache

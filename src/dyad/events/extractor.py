@@ -125,7 +125,7 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
     if pair:
         return Roles(pair[0], pair[1])
     before = [a for a in in_clause if a.token_end <= trig.start]
-    after = [a for a in in_clause if a.token_start >= trig.end]
+    after = [a for a in in_clause if a.token_start >= trig.start]  # inside a discontinuous trigger counts as after
     compound = next((a for a in sorted(in_clause, key=lambda a: abs(a.token_start - trig.start)) if a.pair), None)
     if compound and abs(compound.token_start - trig.start) <= 4:
         tgt = ActorMention(compound.start, compound.end, compound.text, compound.pair, "country",  # type: ignore[arg-type]

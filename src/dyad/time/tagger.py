@@ -7,7 +7,6 @@ language's `time.yaml`, from which the regular expressions are built once per wo
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -15,59 +14,12 @@ from functools import cache
 
 from dyad.data import LanguageData, load_language
 from dyad.model import DateValue, Document, TimeMention
+from dyad.time.relative import RelativeMatch, find_relative, resolve
+from dyad.time.values import century, day, decade, month, season, span, year
 
-SEASON_CODE = {"spring": 21, "summer": 22, "autumn": 23, "winter": 24}
-SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 14)}
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 YEAR = r"(1[0-9]{3}|20[0-9]{2})"
 DASH = r"\s*[-–—]\s*"
-
-
-def day(y: int, m: int, d: int) -> DateValue | None:
-    try:
-        iso = dt.date(y, m, d).isoformat()
-    except ValueError:
-        return None
-    return DateValue(iso, iso, iso, "day")
-
-
-def month(y: int, m: int) -> DateValue | None:
-    if not 1 <= m <= 12:
-        return None
-    last = calendar.monthrange(y, m)[1]
-    return DateValue(f"{y:04d}-{m:02d}", f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{last:02d}", "month")
-
-
-def year(y: int) -> DateValue:
-    return DateValue(f"{y:04d}", f"{y:04d}-01-01", f"{y:04d}-12-31", "year")
-
-
-def season(y: int, name: str) -> DateValue:
-    first, last = SEASON_MONTHS[name]
-    end_y, end_m = (y + 1, last - 12) if last > 12 else (y, last)
-    end_day = calendar.monthrange(end_y, end_m)[1]
-    return DateValue(f"{y:04d}-{SEASON_CODE[name]}", f"{y:04d}-{first:02d}-01",
-                     f"{end_y:04d}-{end_m:02d}-{end_day:02d}", "season")
-
-
-def decade(first_year: int) -> DateValue:
-    return DateValue(f"{first_year // 10:03d}X", f"{first_year:04d}-01-01", f"{first_year + 9:04d}-12-31", "decade")
-
-
-def century(n: int) -> DateValue:
-    first = (n - 1) * 100
-    return DateValue(f"{n - 1:02d}XX", f"{max(first, 1):04d}-01-01", f"{first + 99:04d}-12-31", "century")
-
-
-def span(a: DateValue, b: DateValue) -> DateValue | None:
-    if b.end < a.start:
-        return None
-    coarser = min((a, b), key=lambda v: _rank(v.precision)).precision
-    return DateValue(f"{a.value}/{b.value}", a.start, b.end, coarser)
-
-
-def _rank(precision: str) -> int:
-    return {"century": 0, "decade": 1, "year": 2, "season": 3, "month": 3, "day": 4}[precision]
 
 
 def julian_to_gregorian(y: int, m: int, d: int) -> DateValue | None:
@@ -173,8 +125,11 @@ def _normalise(name: str, m: re.Match[str], g: Grammar) -> DateValue | None:
     if name == "decade_words" and y:
         return decade(y if y >= 100 else 1900 + y)  # "anii 30" with no century named: the 1900s
     if name == "century_roman":
-        if not re.search(_alternation(g.data.century_words), m.group(0), re.IGNORECASE):
+        words = re.findall(rf"(?<!\w)(?:{_alternation(g.data.century_words)})(?!\w)", m.group(0), re.IGNORECASE)
+        if not words:
             return None  # a bare roman numeral ("Petru I") is no century
+        if all(len(w.rstrip(".")) <= 2 for w in words) and len(gd["roman"]) < 2:
+            return None  # "Петр I в 1705": a one-letter numeral before "в" is a regnal number
         n = roman_to_int(gd["roman"])
         return century(n) if 1 <= n <= 21 else None
     if name == "century_ordinal":
@@ -219,21 +174,46 @@ def _day_without_year(m: re.Match[str], g: Grammar, found: list[TimeMention],
     return day(y, g.data.months[m.group("mon").lower().rstrip(".")], int(m.group("d")))
 
 
+def _published(meta_published: str | None) -> DateValue | None:
+    if not meta_published:
+        return None
+    try:
+        y, m, d = (int(x) for x in meta_published[:10].split("-"))
+    except ValueError:
+        return None
+    return day(y, m, d)
+
+
 class TimeTagger:
-    """Pipeline stage: tags every sentence's times in the sentence's language."""
+    """Pipeline stage: absolute and relative times of every kept sentence, in reading order.
+
+    Relative expressions resolve against the nearest preceding date (absolute or resolved),
+    starting from the publication date when the document has one."""
 
     name = "times"
 
     def __call__(self, doc: Document) -> Document:
-        anchor = int(doc.meta.published[:4]) if doc.meta.published else None
+        anchor = _published(doc.meta.published)
         for i, sent in enumerate(doc.sentences):
-            if doc.paragraphs[sent.paragraph].removed:
+            if not sent.tokens:
                 continue
-            for t in find_times(doc.text[sent.start:sent.end], sent.language, anchor):
-                t.start += sent.start
-                t.end += sent.start
-                t.sentence = i
-                doc.times.append(t)
-                anchor = int(t.date.start[:4])
+            text = doc.text[sent.start:sent.end]
+            absolute = find_times(text, sent.language, int(anchor.start[:4]) if anchor else None)
+            relative = [r for r in find_relative(text, sent.language)
+                        if not any(r.start < t.end and t.start < r.end for t in absolute)]
+            items: list[TimeMention | RelativeMatch] = sorted([*absolute, *relative], key=lambda x: x.start)
+            for item in items:
+                if isinstance(item, TimeMention):
+                    mention = item
+                else:
+                    value = resolve(item, anchor) if anchor else None
+                    if value is None:
+                        continue
+                    mention = TimeMention(item.start, item.end, item.text, value, relative=True)
+                mention.start += sent.start
+                mention.end += sent.start
+                mention.sentence = i
+                doc.times.append(mention)
+                anchor = mention.date
         doc.count("times", len(doc.times))
         return doc
