@@ -129,6 +129,102 @@ def show_cmd(doc: Annotated[str, typer.Argument(help="Document id, a unique pref
     typer.echo(text[pos:])
 
 
+@app.command("state")
+def state_cmd(a: str, b: str, at: Annotated[str, typer.Option(help="ISO date, e.g. 1946-01-01.")],
+              db: DbOption = Path("dyad.duckdb"),
+              format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
+    """The state of the relationship between A and B at a date, each value with the events that set it."""
+    from dyad.state.derive import state_at
+
+    with Store(db, read_only=True) as store:
+        events = store.canonical_between(a.upper(), b.upper())
+    try:
+        state = state_at(events, a.upper(), b.upper(), at)
+    except ValueError as e:
+        typer.echo(f"--at {at!r}: not an ISO date ({e})", err=True)
+        raise typer.Exit(1) from e
+    if format is Format.json:
+        typer.echo(json.dumps(state, ensure_ascii=False, indent=1))
+        return
+    rel, war = state["relations"], state["war"]
+    rows = [{"aspect": "relations", "value": rel["status"], "since": rel["since"], "events": len(rel["events"])},
+            {"aspect": "hostilities", "value": war["hostilities"], "since": war["since"], "events": len(war["events"])},
+            {"aspect": "legal state of war", "value": war["legal_state_of_war"], "since": war["since"],
+             "events": len(war["events"])}]
+    rows += [{"aspect": f"agreement: {g['name']}", "value": g["status"],
+              "since": g["terminated"] or g["ratified"] or g["signed"], "events": len(g["events"])}
+             for g in state["agreements"]]
+    rows += [{"aspect": f"territory: {t['name']}", "value": f"held by {t['controller'] or '?'}; claimed by "
+              f"{', '.join(t['claimants']) or 'nobody'}", "since": t["since"], "events": len(t["events"])}
+             for t in state["territories"]]
+    rows += [{"aspect": "sanctions", "value": f"{s['by']} on {s['on']}", "since": s["since"],
+              "events": len(s["events"])} for s in state["sanctions"]]
+    _print_rows(rows, ["aspect", "value", "since", "events"], format)
+
+
+@app.command("index")
+def index_cmd(a: str, b: str, db: DbOption = Path("dyad.duckdb"),
+              by: Annotated[str, typer.Option(help="year or month")] = "year",
+              format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
+    """The cooperation–conflict index between A and B (Goldstein intensities of asserted canonical events)."""
+    from dyad.state.derive import index
+
+    if by not in ("year", "month"):
+        typer.echo("--by must be year or month", err=True)
+        raise typer.Exit(1)
+    with Store(db, read_only=True) as store:
+        rows = index(store.canonical_between(a.upper(), b.upper()), by)
+    _print_rows(rows, ["period", "score", "mean", "events", "cooperation", "conflict"], format)
+
+
+@app.command("conflicts")
+def conflicts_cmd(a: str, b: str, db: DbOption = Path("dyad.duckdb"),
+                  format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
+    """Canonical events whose sources disagree on the date, with each source's claim and evidence."""
+    with Store(db, read_only=True) as store:
+        rows = []
+        for c in store.canonical_between(a.upper(), b.upper()):
+            if not c["date_conflict"]:
+                continue
+            for m in store.members(c["id"]):
+                rows.append({"canonical_id": c["id"], "kind": c["kind"], "agreement": c["agreement"],
+                             "claimed_date": m["date_value"], "source_path": m["source_path"],
+                             "evidence_text": m["evidence_text"]})
+    _print_rows(rows, ["canonical_id", "kind", "agreement", "claimed_date", "source_path", "evidence_text"], format)
+
+
+@app.command("remove")
+def remove_cmd(doc: Annotated[str, typer.Argument(help="Document id, a unique prefix of it, or its file name.")],
+               db: DbOption = Path("dyad.duckdb")) -> None:
+    """Remove a document and its events; the canonical events and state they fed are updated."""
+    from dyad.engine.local import remerge
+
+    with Store(db) as store:
+        row = store.document(doc)
+        if row is None:
+            typer.echo(f"no single stored document matches {doc!r}", err=True)
+            raise typer.Exit(1)
+        store.remove_document(row["id"])
+        remerge(store)
+    typer.echo(f"removed {row['id']} ({row['source_path']})", err=True)
+
+
+@app.command("reprocess")
+def reprocess_cmd(db: DbOption = Path("dyad.duckdb")) -> None:
+    """Re-extract every stored document with the current lexicons, then merge again."""
+    from dyad.engine.local import remerge
+
+    n = 0
+    with Store(db) as store:
+        for row in list(store.iter_documents()):
+            meta = DocumentMeta(source_path=row["source_path"], record=row["record"] or "", title=row["title"],
+                                url=row["url"], published=row["published"])
+            store.replace_events(process(row["text"], meta))
+            n += 1
+        remerge(store)
+    typer.echo(f"reprocessed {n} documents", err=True)
+
+
 @app.command("annotate")
 def annotate_cmd(path: Annotated[str, typer.Argument(help="A file, or - for standard input.")],
                  published: Annotated[str | None, typer.Option(help="Publication date (ISO), anchors relative dates.")] = None,

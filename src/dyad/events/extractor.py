@@ -181,13 +181,20 @@ def _ref(m: ActorMention | None, date: DateValue | None) -> ActorRef | None:
     return ActorRef(m.actor.code, polity, m.actor.sector, m.actor.person)
 
 
-def _arguments(data: LanguageData, tokens: Sequence[Token]) -> tuple[str | None, list[str] | None]:
-    agreements = [p.payload for _, _, p in data.agreements.find(tokens)]
-    territories: list[str] = []
-    for _, _, p in data.territories.find(tokens):
-        if p.payload not in territories:
-            territories.append(p.payload)
-    return (agreements[0] if agreements else None), (territories or None)
+def _arguments(data: LanguageData, tokens: Sequence[Token],
+               clause: tuple[int, int]) -> tuple[str | None, list[str] | None]:
+    """The agreement and territories named in the trigger's clause, else in its sentence."""
+    def names(ps: PatternSet) -> list[str]:
+        found = [(i, p.payload) for i, _, p in ps.find(tokens)]
+        inside = [name for i, name in found if clause[0] <= i < clause[1]]
+        out: list[str] = []
+        for name in inside or [name for _, name in found]:
+            if name not in out:
+                out.append(name)
+        return out
+
+    agreements = names(data.agreements)
+    return (agreements[0] if agreements else None), (names(data.territories) or None)
 
 
 class EventExtractor:
@@ -219,10 +226,10 @@ class EventExtractor:
         tokens = sent.tokens
         out: list[Event] = []
         seen: set[tuple[str, str | None, str | None]] = set()
-        agreement, territory = _arguments(data, tokens)
         for trig in find_triggers(data, tokens):
             info = kinds[trig.spec.kind]
             clause = clause_bounds(data, tokens, trig.start, trig.end)
+            agreement, territory = _arguments(data, tokens, clause)
             roles = assign_roles(data, tokens, trig, actors, clause, info.symmetric)
             if roles is None:
                 continue

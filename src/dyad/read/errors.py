@@ -8,3 +8,7 @@ class ReadError(Exception):
         self.path, self.reason, self.record = path, reason, record
         where = f"{path}:{record}" if record else path
         super().__init__(f"{where}: {reason}")
+
+    def at(self, record: str) -> ReadError:
+        """The same error, placed at a record of a container file (kept if already placed)."""
+        return self if self.record else ReadError(self.path, self.reason, record)

@@ -17,7 +17,7 @@ import duckdb
 
 from dyad.model import Document, Event, Rejection
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 EVENT_COLUMNS = (
     "id", "doc_id", "sentence", "kind", "plover", "cameo", "quad_class", "intensity", "modality", "confidence",
@@ -53,6 +53,10 @@ MIGRATIONS: dict[int, list[str]] = {
             agreement VARCHAR, territory VARCHAR, modality VARCHAR, quad_class INTEGER, intensity DOUBLE,
             n_mentions INTEGER, n_sources INTEGER)""",
         "CREATE TABLE canonical_members (canonical_id VARCHAR, event_id VARCHAR)",
+    ],
+    2: [
+        # sources that tell one event with different dates: a finding for `dyad conflicts`
+        "ALTER TABLE canonical_events ADD COLUMN date_conflict BOOLEAN DEFAULT false",
     ],
 }
 
@@ -136,6 +140,44 @@ class Store:
             raise
         return True
 
+    def remove_document(self, doc_id: str) -> bool:
+        """Delete a document with its events and removed spans; False if it was not stored."""
+        if not self.has_document(doc_id):
+            return False
+        self._in_transaction([("DELETE FROM events WHERE doc_id = ?", [doc_id]),
+                              ("DELETE FROM removed_spans WHERE doc_id = ?", [doc_id]),
+                              ("DELETE FROM documents WHERE id = ?", [doc_id])])
+        return True
+
+    def replace_events(self, doc: Document) -> None:
+        """Swap a stored document's events for freshly extracted ones, in one transaction."""
+        marks = ", ".join("?" * len(EVENT_COLUMNS))
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM events WHERE doc_id = ?", [doc.id])
+            self.con.execute("DELETE FROM removed_spans WHERE doc_id = ?", [doc.id])
+            if doc.events:
+                self.con.executemany(f"INSERT INTO events VALUES ({marks})", [_event_row(e) for e in doc.events])
+            removed = [(doc.id, start, end, reason) for start, end, reason in doc.removed_spans()]
+            if removed:
+                self.con.executemany("INSERT INTO removed_spans VALUES (?, ?, ?, ?)", removed)
+            self.con.execute("UPDATE documents SET languages = ?, stats = ? WHERE id = ?",
+                             [doc.languages, json.dumps(doc.stats), doc.id])
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _in_transaction(self, statements: list[tuple[str, list[Any]]]) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for sql, params in statements:
+                self.con.execute(sql, params)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
     def add_rejection(self, rejection: Rejection) -> None:
         self.con.execute("INSERT INTO rejections VALUES (?, ?, ?, ?)",
                          [rejection.source_path, rejection.record, rejection.reason, dt.datetime.now()])
@@ -186,6 +228,11 @@ class Store:
     def iter_events(self) -> Iterator[dict[str, Any]]:
         yield from self.query("SELECT * FROM events ORDER BY id")
 
+    def iter_documents(self) -> Iterator[dict[str, Any]]:
+        """Stored documents with their text, one at a time (for reprocessing)."""
+        for (doc_id,) in self.con.execute("SELECT id FROM documents ORDER BY id").fetchall():
+            yield self.query("SELECT * FROM documents WHERE id = ?", [doc_id])[0]
+
     def document(self, doc_id: str) -> dict[str, Any] | None:
         """One stored document (by id, a unique id prefix, or its file name) with its removed spans."""
         rows = self.query("SELECT * FROM documents WHERE id LIKE ? || '%' OR source_path = ? "
@@ -200,6 +247,13 @@ class Store:
     def documents(self) -> list[dict[str, Any]]:
         return self.query("SELECT id, source_path, record, languages, supported, n_chars FROM documents "
                           "ORDER BY source_path, record")
+
+    def members(self, canonical_id: str) -> list[dict[str, Any]]:
+        """The mentions a canonical event merges, each with its document."""
+        return self.query(
+            """SELECT e.*, d.source_path FROM canonical_members m JOIN events e ON e.id = m.event_id
+               JOIN documents d ON d.id = e.doc_id WHERE m.canonical_id = ? ORDER BY e.date_start, e.id""",
+            [canonical_id])
 
     def canonical_between(self, a: str, b: str) -> list[dict[str, Any]]:
         return self.query(

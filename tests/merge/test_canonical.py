@@ -1,0 +1,60 @@
+from dyad.merge.canonical import merge_events
+
+
+def ev(id_, kind, src, tgt, value, start, end, precision, doc="d1", agreement=None, modality="asserted"):
+    return {"id": id_, "doc_id": doc, "kind": kind, "source_code": src, "target_code": tgt, "date_value": value,
+            "date_start": start, "date_end": end, "date_precision": precision, "agreement": agreement,
+            "territory": None, "modality": modality, "quad_class": 1, "intensity": 8.0}
+
+
+def test_year_and_day_of_one_signing_merge_and_the_day_wins():
+    rows, members = merge_events([
+        ev("a", "SIGN_AGREEMENT", "RUS", "JPN", "1855", "1855-01-01", "1855-12-31", "year", doc="d1"),
+        ev("b", "SIGN_AGREEMENT", "JPN", "RUS", "1855-02-07", "1855-02-07", "1855-02-07", "day", doc="d2"),
+    ])
+    assert len(rows) == 1
+    assert (rows[0]["date_value"], rows[0]["n_sources"], rows[0]["n_mentions"]) == ("1855-02-07", 2, 2)
+    assert not rows[0]["date_conflict"]
+    assert sorted(m for _, m in members) == ["a", "b"]
+
+
+def test_different_years_stay_apart():
+    rows, _ = merge_events([
+        ev("a", "ATTACK", "JPN", "RUS", "1904", "1904-01-01", "1904-12-31", "year"),
+        ev("b", "ATTACK", "JPN", "RUS", "1905", "1905-01-01", "1905-12-31", "year"),
+    ])
+    assert len(rows) == 2
+
+
+def test_days_a_few_apart_are_one_event_with_a_date_conflict():
+    rows, _ = merge_events([
+        ev("a", "ATTACK", "JPN", "RUS", "1904-02-08", "1904-02-08", "1904-02-08", "day", doc="d1"),
+        ev("b", "ATTACK", "JPN", "RUS", "1904-02-09", "1904-02-09", "1904-02-09", "day", doc="d2"),
+    ])
+    assert len(rows) == 1 and rows[0]["date_conflict"]
+
+
+def test_same_named_treaty_with_different_years_is_a_conflict_not_two_treaties():
+    rows, _ = merge_events([
+        ev("a", "SIGN_AGREEMENT", "JPN", "RUS", "1925", "1925-01-01", "1925-12-31", "year",
+           agreement="Soviet–Japanese Basic Convention"),
+        ev("b", "SIGN_AGREEMENT", "JPN", "RUS", "1928", "1928-01-01", "1928-12-31", "year",
+           agreement="Soviet–Japanese Basic Convention"),
+    ])
+    assert len(rows) == 1 and rows[0]["date_conflict"]
+
+
+def test_meeting_and_talks_of_one_summit_merge():
+    rows, _ = merge_events([
+        ev("a", "MEET", "JPN", "RUS", "1991-04-18", "1991-04-18", "1991-04-18", "day"),
+        ev("b", "NEGOTIATE", "JPN", "RUS", "1991-04", "1991-04-01", "1991-04-30", "month", doc="d2"),
+    ])
+    assert len(rows) == 1
+
+
+def test_asserted_and_negated_never_merge():
+    rows, _ = merge_events([
+        ev("a", "SIGN_AGREEMENT", "JPN", "RUS", "1951", "1951-01-01", "1951-12-31", "year"),
+        ev("b", "SIGN_AGREEMENT", "JPN", "RUS", "1951", "1951-01-01", "1951-12-31", "year", modality="negated"),
+    ])
+    assert len(rows) == 2
