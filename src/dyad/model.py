@@ -189,6 +189,7 @@ class Document:
     actors: list[ActorMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
+    fingerprint: list[int] = field(default_factory=list)  # MinHash of the kept text (near-duplicate lookup)
     stats: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

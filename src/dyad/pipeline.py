@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from dyad.actors.matcher import ActorTagger
 from dyad.clean.boilerplate import BoilerplateMarker
+from dyad.clean.fingerprint import Fingerprinter
 from dyad.clean.paragraphs import ParagraphSplitter
 from dyad.clean.repeats import RepeatMarker, SentenceRepeatMarker
 from dyad.events.extractor import EventExtractor
@@ -25,6 +26,7 @@ STAGES: tuple[Stage, ...] = (
     ParagraphSplitter(),
     BoilerplateMarker(),
     RepeatMarker(),
+    Fingerprinter(),
     LanguageIdentifier(),
     Segmenter(),
     SentenceRepeatMarker(),

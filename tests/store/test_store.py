@@ -28,3 +28,21 @@ def test_reopening_keeps_data(tmp_path):
     with Store(path) as s:
         assert s.schema_version() == SCHEMA_VERSION
         assert len(s.query("SELECT * FROM rejections")) == 1
+
+
+def test_syndicated_copy_points_at_its_original_and_counts_once(store):
+    from dyad.engine.local import remerge
+
+    body = ("On 19 October 1956 the Soviet Union and Japan signed a joint declaration in Moscow. "
+            "The declaration ended the state of war and restored diplomatic relations between the two countries. "
+            "Both governments agreed to continue negotiations on a peace treaty.")
+    a = process(body, DocumentMeta("site-a.txt"))
+    b = process("Share this article\n\n" + body + "\n\nRead more: our Asia coverage", DocumentMeta("site-b.txt"))
+    other = process("In 1904 Japan attacked the Russian fleet at Port Arthur and the war began.", DocumentMeta("c.txt"))
+    for doc in (a, b, other):
+        store.add_document(doc, supported=True)
+    dups = {r["source_path"]: r["duplicate_of"] for r in store.query("SELECT source_path, duplicate_of FROM documents")}
+    assert dups == {"site-a.txt": None, "site-b.txt": a.id, "c.txt": None}
+    remerge(store)
+    signed = [r for r in store.canonical_between("RUS", "JPN") if r["kind"] == "SIGN_AGREEMENT"]
+    assert signed and signed[0]["n_mentions"] == 2 and signed[0]["n_sources"] == 1

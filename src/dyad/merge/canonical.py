@@ -7,7 +7,7 @@ no conflicting agreement, and dates that agree: one interval lies inside the oth
 specific agreement, or give days at most `NEAR_DAYS` apart, tell one event with a date
 conflict — a finding kept for `dyad conflicts`, not noise. The most precise date wins. A
 mention with no date joins its key's only dated event, if there is exactly one. Each
-canonical event counts its mentions and its independent sources (documents).
+canonical event counts its mentions and its independent sources (documents, a syndicated copy counted with its original).
 """
 
 from __future__ import annotations
@@ -133,6 +133,6 @@ def canonical_row(c: Cluster) -> Row:
         "agreement": next((m["agreement"] for m in c.members if m["agreement"]), None),
         "territory": next((m["territory"] for m in c.members if m["territory"]), None),
         "modality": b["modality"], "quad_class": b["quad_class"], "intensity": b["intensity"],
-        "n_mentions": len(c.members), "n_sources": len({m["doc_id"] for m in c.members}),
+        "n_mentions": len(c.members), "n_sources": len({m.get("source_key") or m["doc_id"] for m in c.members}),
         "date_conflict": c.date_conflict,
     }

@@ -8,6 +8,7 @@ The schema is versioned: `migrate` brings an older file up to `SCHEMA_VERSION`.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -15,9 +16,12 @@ from typing import Any
 
 import duckdb
 
+from dyad.clean.fingerprint import similarity
 from dyad.model import Document, Event, Rejection
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+BANDS, ROWS_PER_BAND = 16, 4  # LSH over the 64-value MinHash: candidates share one band
+NEAR_DUPLICATE = 0.8
 
 EVENT_COLUMNS = (
     "id", "doc_id", "sentence", "kind", "plover", "cameo", "quad_class", "intensity", "modality", "confidence",
@@ -58,7 +62,24 @@ MIGRATIONS: dict[int, list[str]] = {
         # sources that tell one event with different dates: a finding for `dyad conflicts`
         "ALTER TABLE canonical_events ADD COLUMN date_conflict BOOLEAN DEFAULT false",
     ],
+    3: [
+        # syndicated copies: a document whose text nearly equals an earlier one's points at it
+        "ALTER TABLE documents ADD COLUMN fingerprint UBIGINT[]",
+        "ALTER TABLE documents ADD COLUMN duplicate_of VARCHAR",
+        "CREATE TABLE doc_bands (doc_id VARCHAR, band INTEGER, hash UBIGINT)",
+        "CREATE INDEX doc_bands_lookup ON doc_bands (band, hash)",
+    ],
 }
+
+
+def bands(fingerprint: Sequence[int]) -> list[tuple[int, int]]:
+    if len(fingerprint) < BANDS * ROWS_PER_BAND:
+        return []
+    out = []
+    for b in range(BANDS):
+        chunk = ",".join(map(str, fingerprint[b * ROWS_PER_BAND:(b + 1) * ROWS_PER_BAND]))
+        out.append((b, int.from_bytes(hashlib.blake2b(chunk.encode(), digest_size=8).digest(), "big")))
+    return out
 
 
 def _event_row(e: Event) -> tuple[Any, ...]:
@@ -124,10 +145,15 @@ class Store:
         m = doc.meta
         self.con.execute("BEGIN TRANSACTION")
         try:
+            original = self._near_duplicate_of(doc.fingerprint)
             self.con.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [doc.id, m.source_path, m.record, m.title, m.url, m.published, doc.languages, supported,
-                 len(doc.text), doc.text, json.dumps(doc.stats), dt.datetime.now()])
+                 len(doc.text), doc.text, json.dumps(doc.stats), dt.datetime.now(), doc.fingerprint or None,
+                 original])
+            if doc.fingerprint:
+                self.con.executemany("INSERT INTO doc_bands VALUES (?, ?, ?)",
+                                     [(doc.id, b, h) for b, h in bands(doc.fingerprint)])
             removed = [(doc.id, start, end, reason) for start, end, reason in doc.removed_spans()]
             if removed:
                 self.con.executemany("INSERT INTO removed_spans VALUES (?, ?, ?, ?)", removed)
@@ -140,12 +166,28 @@ class Store:
             raise
         return True
 
+    def _near_duplicate_of(self, fingerprint: Sequence[int]) -> str | None:
+        """The earliest stored document this one nearly copies (its original, if it is a copy itself)."""
+        keys = bands(fingerprint)
+        if not keys:
+            return None
+        where = " OR ".join("(b.band = ? AND b.hash = ?)" for _ in keys)
+        rows = self.query(
+            f"SELECT DISTINCT d.id, d.fingerprint, d.duplicate_of, d.ingested_at FROM doc_bands b "
+            f"JOIN documents d ON d.id = b.doc_id WHERE {where} ORDER BY d.ingested_at, d.id",
+            [x for key in keys for x in key])
+        for r in rows:
+            if similarity(list(fingerprint), list(r["fingerprint"] or [])) >= NEAR_DUPLICATE:
+                return str(r["duplicate_of"] or r["id"])
+        return None
+
     def remove_document(self, doc_id: str) -> bool:
         """Delete a document with its events and removed spans; False if it was not stored."""
         if not self.has_document(doc_id):
             return False
         self._in_transaction([("DELETE FROM events WHERE doc_id = ?", [doc_id]),
                               ("DELETE FROM removed_spans WHERE doc_id = ?", [doc_id]),
+                              ("DELETE FROM doc_bands WHERE doc_id = ?", [doc_id]),
                               ("DELETE FROM documents WHERE id = ?", [doc_id])])
         return True
 
@@ -226,7 +268,9 @@ class Store:
             params)
 
     def iter_events(self) -> Iterator[dict[str, Any]]:
-        yield from self.query("SELECT * FROM events ORDER BY id")
+        """Every event mention, with `source_key`: its document, or the original a syndicated copy copies."""
+        yield from self.query("SELECT e.*, coalesce(d.duplicate_of, d.id) AS source_key FROM events e "
+                              "JOIN documents d ON d.id = e.doc_id ORDER BY e.id")
 
     def iter_documents(self) -> Iterator[dict[str, Any]]:
         """Stored documents with their text, one at a time (for reprocessing)."""
