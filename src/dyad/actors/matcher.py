@@ -21,15 +21,39 @@ def _cases(tags: str) -> str:
     return ",".join(c for c in CASES if c in tags.split(","))
 
 
+def _is_acting_noun(data: LanguageData, tokens: Sequence[Token], k: int) -> bool:
+    return any(p.match_at(tokens, k) is not None for p in data.acting_nouns.candidates(tokens[k]))
+
+
+def _is_link(data: LanguageData, tokens: Sequence[Token], k: int) -> bool:
+    """A word that may stand between a demonym and its noun: a comma, a conjunction or another demonym."""
+    tok = tokens[k]
+    if tok.text == ",":
+        return True
+    if any(p.match_at(tokens, k) is not None for p in data.roles["conjunction"].candidates(tok)):
+        return True
+    return any(p.payload.kind == "adjective" and p.match_at(tokens, k) is not None
+               for p in data.aliases.candidates(tok))
+
+
 def _near_acting_noun(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> bool:
-    lo, hi = max(0, i - ACTING_NOUN_DISTANCE), min(len(tokens), j + ACTING_NOUN_DISTANCE)
-    for k in range(lo, hi):
-        if i <= k < j:
-            continue
-        for p in data.acting_nouns.candidates(tokens[k]):
-            if p.match_at(tokens, k) is not None:
-                return True
-    return False
+    """An acting noun next to the demonym, also across a chain ("Soviet and Mongolian troops")."""
+    for k in range(max(0, i - ACTING_NOUN_DISTANCE), min(len(tokens), j + ACTING_NOUN_DISTANCE)):
+        if not i <= k < j and _is_acting_noun(data, tokens, k):
+            return True
+    k = j
+    while k < len(tokens) and k - j < 6 and _is_link(data, tokens, k):
+        k += 1
+    return k < len(tokens) and k > j and _is_acting_noun(data, tokens, k)
+
+
+def _head_case(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> str:
+    """The grammatical case of the phrase a name belongs to: "президент России" acts as a nominative,
+    because its head, the acting noun before the genitive name, is one."""
+    own = _cases(tokens[j - 1].tags)
+    if i > 0 and "nomn" not in own.split(",") and _is_acting_noun(data, tokens, i - 1):
+        return _cases(tokens[i - 1].tags) or own
+    return own
 
 
 def _sector(spec: AliasSpec) -> str | None:
@@ -38,13 +62,13 @@ def _sector(spec: AliasSpec) -> str | None:
     return "GOV" if spec.kind == "capital" else None
 
 
-def _mention(doc_text: str, tokens: Sequence[Token], i: int, j: int, spec: AliasSpec,
+def _mention(data: LanguageData, doc_text: str, tokens: Sequence[Token], i: int, j: int, spec: AliasSpec,
              sentence: int) -> ActorMention:
     start, end = tokens[i].start, tokens[j - 1].end
     kind = "organization" if spec.kind == "organization" else actor_kind(spec.code)
     ref = ActorRef(spec.code, spec.polity, _sector(spec), None)
     return ActorMention(start, end, doc_text[start:end], ref, kind, sentence,  # type: ignore[arg-type]
-                        i, j, _cases(tokens[j - 1].tags))
+                        i, j, _head_case(data, tokens, i, j))
 
 
 def _compound(data: LanguageData, tok: Token) -> tuple[str, str] | None:
@@ -78,14 +102,14 @@ def find_actors(doc_text: str, tokens: Sequence[Token], code: str, sentence: int
                 continue
         elif not tokens[i].text[:1].isupper():
             continue  # names are written with a capital: "того" is no Togo, "china" no China
-        found.append(_mention(doc_text, tokens, i, j, spec, sentence))
+        found.append(_mention(data, doc_text, tokens, i, j, spec, sentence))
         used[i:j] = [True] * (j - i)
     for i, tok in enumerate(tokens):
         if used[i]:
             continue
         pair = _compound(data, tok)
         if pair and pair[1] and pair[0] != pair[1]:
-            m = _mention(doc_text, tokens, i, i + 1, AliasSpec(pair[0]), sentence)
+            m = _mention(data, doc_text, tokens, i, i + 1, AliasSpec(pair[0]), sentence)
             m.pair = ActorRef(pair[1])
             found.append(m)
     found.sort(key=lambda m: m.token_start)

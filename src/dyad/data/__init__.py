@@ -21,7 +21,7 @@ DATA_DIR = Path(__file__).parent
 MODALITIES = ("negated", "planned", "proposed", "conditional", "hypothetical")
 ALIAS_KINDS = ("name", "adjective", "capital", "organization")
 ROLE_KEYS = ("passive_agent", "passive_auxiliary", "between", "conjunction", "clause_break",
-             "target_prepositions", "subject_pronouns")
+             "target_prepositions", "subject_pronouns", "topic_markers")
 
 
 class DataError(ValueError):

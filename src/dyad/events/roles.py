@@ -1,0 +1,163 @@
+"""Who acts and who is acted upon, around one trigger (DESIGN §3 coding conventions).
+
+Signals, most specific first: "between X and Y"; a compound adjective naming both parties
+("ruso-japonez", no direction: alphabetical); grammatical case where the language marks it
+(the nominative acts; in a passive the instrumental acts); passive voice with an agent
+phrase ("by", "de către"); then word order (the actor before the trigger acts, the one
+after receives). Actors joined by a conjunction share their role, and each named pair
+gives its own event. The grammar words are each language's `roles.yaml`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dyad.data import LanguageData, TriggerSpec
+from dyad.model import ActorMention, Token
+from dyad.patterns import PatternSet
+
+COMPOUND_DISTANCE = 4
+
+
+@dataclass
+class TriggerMatch:
+    start: int  # token indices within the sentence
+    end: int
+    spec: TriggerSpec
+
+
+@dataclass
+class Roles:
+    sources: list[ActorMention]
+    targets: list[ActorMention]
+    carried: bool = False  # the source came from an earlier sentence
+    unordered: bool = False  # the text gives no direction: the pair is put in alphabetical order
+
+    @property
+    def source(self) -> ActorMention | None:
+        return self.sources[0] if self.sources else None
+
+
+def matches_at(ps: PatternSet, tokens: Sequence[Token], i: int) -> int | None:
+    for p in ps.candidates(tokens[i]):
+        end = p.match_at(tokens, i)
+        if end is not None:
+            return end
+    return None
+
+
+def _cases(a: ActorMention) -> set[str]:
+    return set(a.case.split(",")) - {""}
+
+
+def _nominative(a: ActorMention) -> bool:
+    return "nomn" in _cases(a)
+
+
+def _coordinated(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention],
+                 head: ActorMention) -> list[ActorMention]:
+    """`head` and the actors joined to it by conjunctions or commas ("Germany and Italy")."""
+    group = [head]
+    ordered = sorted(actors, key=lambda a: a.token_start)
+    i = ordered.index(head)
+    for step in (-1, 1):
+        j, edge = i, head
+        while 0 <= j + step < len(ordered):
+            nxt = ordered[j + step]
+            left, right = (nxt, edge) if step < 0 else (edge, nxt)
+            gap = range(left.token_end, right.token_start)
+            joined = 0 < len(gap) <= 3 and all(
+                tokens[k].text == "," or matches_at(data.roles["conjunction"], tokens, k) is not None for k in gap)
+            if not joined or (_cases(nxt) and _cases(head) and not _cases(nxt) & _cases(head)):
+                break
+            group.append(nxt)
+            j, edge = j + step, nxt
+    return sorted(group, key=lambda a: a.token_start)
+
+
+def _between(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention]) -> tuple[ActorMention, ActorMention] | None:
+    """"între X și Y", "между X и Y", "between X and Y"."""
+    for a, b in zip(actors, actors[1:]):
+        k = a.token_start - 1
+        if k >= 0 and matches_at(data.roles["between"], tokens, k) is not None and b.token_start - a.token_end <= 2:
+            return a, b
+    return None
+
+
+def is_passive(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
+    if trig.spec.passive or tokens[trig.start].tags.startswith("PRTS"):  # Russian short participle: "подписан"
+        return True
+    return any(matches_at(data.roles["passive_auxiliary"], tokens, k) is not None
+               for k in range(max(0, trig.start - 2), trig.start))
+
+
+def _agent_after(data: LanguageData, tokens: Sequence[Token], after: list[ActorMention]) -> ActorMention | None:
+    for a in after:
+        k = a.token_start - 1
+        if k >= 0 and matches_at(data.roles["passive_agent"], tokens, k) is not None:
+            return a
+    return None
+
+
+def _compound_pair(compound: ActorMention) -> tuple[ActorMention, ActorMention]:
+    other = ActorMention(compound.start, compound.end, compound.text, compound.pair,  # type: ignore[arg-type]
+                         "country", compound.sentence, compound.token_start, compound.token_end)
+    return compound, other
+
+
+def _by_case(tokens: Sequence[Token], before: list[ActorMention], after: list[ActorMention],
+             passive: bool) -> tuple[ActorMention | None, ActorMention | None]:
+    nearest = list(reversed(before)) + after
+
+    def bare_instrumental(a: ActorMention) -> bool:  # "атакована Германией", not "с Китаем"
+        prev = tokens[a.token_start - 1].tags if a.token_start > 0 else ""
+        return "ablt" in _cases(a) and not _nominative(a) and not prev.startswith("PREP")
+
+    if passive:  # "Польша была атакована Германией": the instrumental acts, the nominative suffers
+        agent = next((a for a in nearest if bare_instrumental(a)), None)
+        patient = next((a for a in nearest if _nominative(a)), None)
+        if agent:
+            return agent, patient
+    source = next((a for a in nearest if _nominative(a)), None)
+    rest = [a for a in after + list(reversed(before))
+            if a is not source and (source is None or a.actor.code != source.actor.code)]
+    target = next((a for a in rest if not _nominative(a)), rest[0] if rest else None)
+    return source, target
+
+
+def _by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, before: list[ActorMention],
+              after: list[ActorMention], symmetric: bool) -> tuple[ActorMention | None, ActorMention | None]:
+    if is_passive(data, tokens, trig):
+        agent = _agent_after(data, tokens, after)
+        return agent, (before[-1] if before else None)
+    if symmetric and len(before) >= 2 and not after:
+        return before[-2], before[-1]
+    source = before[-1] if before else None
+    target = after[0] if after else None
+    if source is None and len(after) >= 2:
+        source, target = after[0], after[1]
+    return source, target
+
+
+def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, actors: list[ActorMention],
+                 clause: tuple[int, int], symmetric: bool) -> Roles:
+    in_clause = [a for a in actors if clause[0] <= a.token_start and a.token_end <= clause[1]] or actors
+    pair = _between(data, tokens, in_clause)
+    if pair:
+        return Roles([pair[0]], [pair[1]], unordered=True)
+    compound = next((a for a in sorted(in_clause, key=lambda a: abs(a.token_start - trig.start)) if a.pair), None)
+    if compound and abs(compound.token_start - trig.start) <= COMPOUND_DISTANCE:
+        first, second = _compound_pair(compound)
+        return Roles([first], [second], unordered=True)
+    before = [a for a in in_clause if a.token_end <= trig.start]
+    after = [a for a in in_clause if a.token_start >= trig.start]  # inside a discontinuous trigger counts as after
+    if any(a.case for a in in_clause):  # the language marks case
+        source, target = _by_case(tokens, before, after, is_passive(data, tokens, trig))
+    else:
+        source, target = _by_order(data, tokens, trig, before, after, symmetric)
+    sources = _coordinated(data, tokens, in_clause, source) if source else []
+    targets = [t for t in _coordinated(data, tokens, in_clause, target) if t not in sources] if target else []
+    if symmetric and not targets and len(sources) >= 2:  # "Russia and Japan signed": the pair acts together
+        return Roles(sources[:1], sources[1:2], unordered=True)
+    return Roles(sources, targets)
