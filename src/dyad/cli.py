@@ -6,7 +6,7 @@ import csv
 import json
 import sys
 import tempfile
-from enum import Enum
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -27,13 +27,13 @@ EXIT_REJECTED = 3
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
-class TextFormat(str, Enum):
+class TextFormat(StrEnum):
     json = "json"
     text = "text"
 
@@ -227,7 +227,8 @@ def reprocess_cmd(db: DbOption = Path("dyad.duckdb")) -> None:
 
 @app.command("annotate")
 def annotate_cmd(path: Annotated[str, typer.Argument(help="A file, or - for standard input.")],
-                 published: Annotated[str | None, typer.Option(help="Publication date (ISO), anchors relative dates.")] = None,
+                 published: Annotated[str | None,
+                                      typer.Option(help="Publication date (ISO), anchors relative dates.")] = None,
                  format: Annotated[TextFormat, typer.Option("--format")] = TextFormat.json) -> None:
     """Show what dyad sees in one text, without storing anything."""
     if path == "-":
@@ -288,7 +289,8 @@ def _flat(m: dict[str, Any]) -> dict[str, Any]:
 
 
 @app.command("demo")
-def demo_cmd(db: Annotated[Path | None, typer.Option("--db", help="Store file (default: a fresh temporary one).")] = None) -> None:
+def demo_cmd(db: Annotated[Path | None,
+                           typer.Option("--db", help="Store file (default: a fresh temporary one).")] = None) -> None:
     """Ingest the bundled sample corpus into a fresh store and print the RUS–JPN timeline."""
     sample = Path(str(resources.files("dyad") / "data" / "sample"))
     with tempfile.TemporaryDirectory() as tmp:

@@ -93,6 +93,8 @@ def find_actors(doc_text: str, tokens: Sequence[Token], code: str, sentence: int
     data = load_language(code)
     found: list[ActorMention] = []
     used = [False] * len(tokens)
+    for i, j, _ in data.agreements.find(tokens):  # "Tokyo" in "the Tokyo Declaration" is no actor
+        used[i:j] = [True] * (j - i)
     for i, j, pattern in data.aliases.find(tokens):
         if any(used[i:j]):
             continue

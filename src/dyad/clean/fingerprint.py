@@ -40,7 +40,7 @@ def similarity(a: list[int], b: list[int]) -> float:
     """Estimated Jaccard similarity of the two texts' shingle sets."""
     if not a or len(a) != len(b):
         return 0.0
-    return sum(x == y for x, y in zip(a, b)) / len(a)
+    return sum(x == y for x, y in zip(a, b, strict=False)) / len(a)
 
 
 class Fingerprinter:

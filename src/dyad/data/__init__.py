@@ -46,6 +46,7 @@ class TriggerSpec:
     kind: str
     confidence: float = 0.7
     passive: bool = False
+    also: tuple[str, ...] = ()  # further kinds the same words state ("signed a peace treaty": END_WAR too)
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,10 @@ def _load_triggers(path: Path, data: LanguageData) -> None:
             raise DataError(f"{path}: unknown kind {kind!r}")
         for entry in entries or []:
             if isinstance(entry, dict):
-                spec = TriggerSpec(kind, float(entry.get("confidence", 0.7)), bool(entry.get("passive", False)))
+                also = tuple(entry.get("also") or ())
+                if set(also) - set(kinds):
+                    raise DataError(f"{path}: {kind}: unknown kind in `also`: {sorted(set(also) - set(kinds))}")
+                spec = TriggerSpec(kind, float(entry.get("confidence", 0.7)), bool(entry.get("passive", False)), also)
                 source = entry.get("pattern")
             else:
                 spec, source = TriggerSpec(kind), entry

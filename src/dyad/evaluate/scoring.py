@@ -121,7 +121,8 @@ def relaxed(g: Item, p: Item) -> bool:
             and date_relaxed(g.date, p.date))
 
 
-def max_matching(golds: Sequence[Item], preds: Sequence[Item], ok: Callable[[Item, Item], bool]) -> list[tuple[int, int]]:
+def max_matching(golds: Sequence[Item], preds: Sequence[Item],
+                 ok: Callable[[Item, Item], bool]) -> list[tuple[int, int]]:
     """Maximum one-to-one matching by augmenting paths."""
     adj = [[j for j, p in enumerate(preds) if ok(g, p)] for g in golds]
     owner: dict[int, int] = {}

@@ -18,6 +18,7 @@ from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Sente
 from dyad.patterns import PatternSet
 
 EXTRACTOR_VERSION = "0.2.0"
+EventKey = tuple[str, str | None, str | None]
 PUNCT_BREAK = {";", ":", "—", "(", ")"}
 
 
@@ -126,40 +127,56 @@ class EventExtractor:
             if is_topic(data, tokens, trig, done):
                 continue
             done.append(trig)
-            clause = clause_bounds(data, tokens, trig.start, trig.end)
-            modality = modality_of(data, trig.spec.kind, tokens, trig, clause)
-            # DESIGN §3: a stated proposal or intent is coded PROPOSE, whatever is proposed
-            info = kinds["PROPOSE" if modality == "proposed" else trig.spec.kind]
-            roles = assign_roles(data, tokens, trig, actors, clause, info.symmetric)
-            if not roles.sources and roles.targets and last_subject is not None and not info.symmetric:
-                roles = Roles([last_subject], roles.targets, carried=True)
-            agreement, territory = _arguments(data, tokens, clause)
-            trigger_span = Span(tokens[trig.start].start, tokens[trig.end - 1].end)
-            date = governing_date(doc, si, trigger_span.start)
-            for source, target in _pairs(roles):
-                src, tgt = source.actor.code, target.actor.code if target else None
-                if src == tgt:
-                    target, tgt = None, None
-                if tgt is not None and (info.symmetric or roles.unordered) and tgt < src:
-                    source, target, src, tgt = target, source, tgt, src  # no direction given: alphabetical
-                if (info.name, src, tgt) in seen:
-                    continue
-                seen.add((info.name, src, tgt))
-                confidence = trig.spec.confidence * (0.8 if roles.carried else 1.0) * (1.0 if tgt else 0.85)
-                arguments = {"source": [source.start, source.end]} if not roles.carried else {}
-                if target is not None:
-                    arguments["target"] = [target.start, target.end]
-                out.append(Event(
-                    id=event_id(doc.id, trigger_span, info.name, src, tgt), doc_id=doc.id, sentence=si,
-                    kind=info.name, plover=info.plover, cameo=info.cameo, quad_class=info.quad_class,
-                    intensity=info.intensity, modality=modality, confidence=confidence,
-                    source=_ref(source, date), target=_ref(target, date), date=date,
-                    trigger=trigger_span, trigger_text=doc.text[trigger_span.start:trigger_span.end],
-                    evidence=Span(sent.start, sent.end), evidence_text=doc.text[sent.start:sent.end],
-                    language=sent.language, agreement=agreement, territory=territory,
-                    extractor_version=EXTRACTOR_VERSION, argument_spans=arguments,
-                ))
+            for kind in (trig.spec.kind, *trig.spec.also):
+                out.extend(self._trigger_events(doc, si, sent, data, trig, kind, actors, kinds, last_subject, seen))
         return out
+
+    def _trigger_events(self, doc: Document, si: int, sent: Sentence, data: LanguageData, trig: TriggerMatch,
+                        kind: str, actors: list[ActorMention], kinds: dict[str, KindInfo],
+                        last_subject: ActorMention | None, seen: set[EventKey]) -> list[Event]:
+        tokens = sent.tokens
+        out: list[Event] = []
+        clause = clause_bounds(data, tokens, trig.start, trig.end)
+        modality = modality_of(data, kind, tokens, trig, clause)
+        # DESIGN §3: a stated proposal or intent is coded PROPOSE, whatever is proposed
+        info = kinds["PROPOSE" if modality == "proposed" else kind]
+        roles = assign_roles(data, tokens, trig, actors, clause, info.symmetric)
+        if not roles.sources and last_subject is not None and not info.symmetric \
+                and (roles.targets or _pronoun_before(data, tokens, trig, clause)):
+            roles = Roles([last_subject], roles.targets, carried=True)
+        agreement, territory = _arguments(data, tokens, clause)
+        trigger_span = Span(tokens[trig.start].start, tokens[trig.end - 1].end)
+        date = governing_date(doc, si, trigger_span.start)
+        for source, target in _pairs(roles):
+            src, tgt = source.actor.code, target.actor.code if target else None
+            if src == tgt:
+                target, tgt = None, None
+            if tgt is not None and (info.symmetric or roles.unordered) and tgt < src:
+                source, target, src, tgt = target, source, tgt, src  # no direction given: alphabetical
+            if (info.name, src, tgt) in seen:
+                continue
+            seen.add((info.name, src, tgt))
+            confidence = trig.spec.confidence * (0.8 if roles.carried else 1.0) * (1.0 if tgt else 0.85)
+            arguments = {"source": [source.start, source.end]} if not roles.carried else {}
+            if target is not None:
+                arguments["target"] = [target.start, target.end]
+            out.append(Event(
+                id=event_id(doc.id, trigger_span, info.name, src, tgt), doc_id=doc.id, sentence=si,
+                kind=info.name, plover=info.plover, cameo=info.cameo, quad_class=info.quad_class,
+                intensity=info.intensity, modality=modality, confidence=confidence,
+                source=_ref(source, date), target=_ref(target, date), date=date,
+                trigger=trigger_span, trigger_text=doc.text[trigger_span.start:trigger_span.end],
+                evidence=Span(sent.start, sent.end), evidence_text=doc.text[sent.start:sent.end],
+                language=sent.language, agreement=agreement, territory=territory,
+                extractor_version=EXTRACTOR_VERSION, argument_spans=arguments,
+            ))
+        return out
+
+
+def _pronoun_before(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, clause: tuple[int, int]) -> bool:
+    """"He stressed", "Ei au raportat": a subject pronoun stands for the previous sentence's subject."""
+    return any(matches_at(data.roles["subject_pronouns"], tokens, k) is not None
+               for k in range(max(clause[0], trig.start - 3), trig.start))
 
 
 def _pairs(roles: Roles) -> list[tuple[ActorMention, ActorMention | None]]:

@@ -24,7 +24,7 @@ def modality_of(data: LanguageData, kind: str, tokens: Sequence[Token], trig: Tr
                 clause: tuple[int, int]) -> Modality:
     lo = max(clause[0], trig.start - data.modality_window)
     cue = data.modality
-    if _cue_in(cue["negated"], tokens, lo, trig.end):
+    if _cue_in(cue["negated"], tokens, lo, trig.start):
         return "negated"
     if kind == "PROPOSE" or _cue_in(cue["proposed"], tokens, lo, trig.start):
         return "proposed"

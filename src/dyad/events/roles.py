@@ -18,6 +18,7 @@ from dyad.model import ActorMention, Token
 from dyad.patterns import PatternSet
 
 COMPOUND_DISTANCE = 4
+PUNCT_STOP = {",", ";", ":", "(", ")", "—"}
 
 
 @dataclass
@@ -76,9 +77,10 @@ def _coordinated(data: LanguageData, tokens: Sequence[Token], actors: list[Actor
     return sorted(group, key=lambda a: a.token_start)
 
 
-def _between(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention]) -> tuple[ActorMention, ActorMention] | None:
+def _between(data: LanguageData, tokens: Sequence[Token],
+             actors: list[ActorMention]) -> tuple[ActorMention, ActorMention] | None:
     """"între X și Y", "между X и Y", "between X and Y"."""
-    for a, b in zip(actors, actors[1:]):
+    for a, b in zip(actors, actors[1:], strict=False):
         k = a.token_start - 1
         if k >= 0 and matches_at(data.roles["between"], tokens, k) is not None and b.token_start - a.token_end <= 2:
             return a, b
@@ -86,17 +88,23 @@ def _between(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMent
 
 
 def is_passive(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
-    if trig.spec.passive or tokens[trig.start].tags.startswith("PRTS"):  # Russian short participle: "подписан"
+    first = tokens[trig.start]
+    if trig.spec.passive or first.tags.startswith("PRTS"):  # Russian short participle: "подписан"
         return True
+    if first.text.lower().endswith("ing"):  # "is considering": a progressive, not a passive
+        return False
     return any(matches_at(data.roles["passive_auxiliary"], tokens, k) is not None
                for k in range(max(0, trig.start - 2), trig.start))
 
 
 def _agent_after(data: LanguageData, tokens: Sequence[Token], after: list[ActorMention]) -> ActorMention | None:
+    """The actor of an agent phrase: "by the USSR", "de către guvernul japonez"."""
     for a in after:
-        k = a.token_start - 1
-        if k >= 0 and matches_at(data.roles["passive_agent"], tokens, k) is not None:
-            return a
+        for k in range(a.token_start - 1, max(a.token_start - 4, -1), -1):
+            if matches_at(data.roles["passive_agent"], tokens, k) is not None:
+                return a
+            if tokens[k].text in PUNCT_STOP:
+                break
     return None
 
 
@@ -130,7 +138,8 @@ def _by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, b
               after: list[ActorMention], symmetric: bool) -> tuple[ActorMention | None, ActorMention | None]:
     if is_passive(data, tokens, trig):
         agent = _agent_after(data, tokens, after)
-        return agent, (before[-1] if before else None)
+        patient = before[-1] if before else next((a for a in after if a is not agent), None)
+        return agent, patient
     if symmetric and len(before) >= 2 and not after:
         return before[-2], before[-1]
     source = before[-1] if before else None

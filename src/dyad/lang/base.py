@@ -12,9 +12,11 @@ from functools import lru_cache
 
 from dyad.model import Token
 
-# A word keeps inner hyphens and apostrophes ("ruso-japonez", "Sankt-Petersburg", "Japan's");
-# digits stay words so dates and numbers are tokens of their own.
-WORD = re.compile(r"\w+(?:[-‐'’]\w+)*|[^\w\s]", re.UNICODE)
+# A dotted abbreviation ("U.S.", "U.K.") is one token; a word keeps inner hyphens, dashes and
+# apostrophes ("ruso-japonez", "Soviet–Japanese", "Japan's"); digits stay words so dates and
+# numbers are tokens of their own.
+WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-‐–'’]\w+)*|[^\w\s]", re.UNICODE)
+DASHES = str.maketrans({"‐": "-", "–": "-"})
 # Sentence ends: . ! ? … followed by space and an upper-case letter, a digit or a quote.
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[\"«„“(]?[\w])")
 # A single capital letter with a dot ("S. Hayashi", "V. Putin") is an initial, not a sentence end.

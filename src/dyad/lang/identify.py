@@ -36,6 +36,27 @@ def identify(text: str) -> str:
     return DETECTABLE.get(lang, "und") if lang else "und"
 
 
+SCRIPT = {"ru": "cyrillic", "uk": "cyrillic", "bg": "cyrillic", "ja": "cjk", "zh": "cjk", "ko": "cjk", "ar": "arabic"}
+
+
+def script(text: str) -> str:
+    """The dominant script of a text: latin, cyrillic, cjk or arabic."""
+    counts = {"latin": 0, "cyrillic": 0, "cjk": 0, "arabic": 0}
+    for c in text:
+        if not c.isalpha():
+            continue
+        o = ord(c)
+        if 0x0400 <= o <= 0x04FF:
+            counts["cyrillic"] += 1
+        elif 0x3040 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF:
+            counts["cjk"] += 1
+        elif 0x0600 <= o <= 0x06FF:
+            counts["arabic"] += 1
+        else:
+            counts["latin"] += 1
+    return max(counts, key=lambda k: counts[k])
+
+
 def _mostly_cyrillic(text: str) -> bool:
     cyr = sum("\u0400" <= c <= "\u04ff" for c in text)
     return cyr > 0.6 * sum(c.isalpha() for c in text)

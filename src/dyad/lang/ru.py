@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import pymorphy3
 
-from dyad.lang.base import LanguageAdapter
+from dyad.lang.base import DASHES, LanguageAdapter
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2")
 _morph: pymorphy3.MorphAnalyzer | None = None
@@ -40,6 +40,7 @@ class Russian(LanguageAdapter):
                                "янв", "февр", "авг", "сент", "окт", "нояб", "дек", "н", "э", "в", "вв", "ул"})
 
     def analyse(self, word: str) -> tuple[str, str]:
+        word = word.translate(DASHES)
         if "-" in word:  # "советско-японский": analyse the last part, keep the first as written
             head, _, last = word.rpartition("-")
             lemma, tags = _analyse(last)

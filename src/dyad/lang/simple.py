@@ -6,12 +6,17 @@ from functools import lru_cache
 
 import simplemma
 
-from dyad.lang.base import LanguageAdapter
+from dyad.lang.base import DASHES, LanguageAdapter
 
 
 @lru_cache(maxsize=500_000)
 def _lemma(word: str, lang: str) -> str:
     if not any(c.isalpha() for c in word):
+        return word.lower()
+    word = word.translate(DASHES)
+    if lang == "en" and word[-2:] in ("'s", "’s"):  # "Kremlin's" names the Kremlin
+        word = word[:-2]
+    if "." in word:  # "U.S." → "u.s."
         return word.lower()
     if "-" in word:  # simplemma leaves compounds alone; lemmatize the last part ("ruso-japoneze")
         head, _, last = word.rpartition("-")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from dyad.lang import adapter_for
-from dyad.lang.identify import identify
+from dyad.lang.identify import SCRIPT, identify, script
 from dyad.model import Document, Sentence
 
 
@@ -16,10 +16,14 @@ class LanguageIdentifier:
 
     def __call__(self, doc: Document) -> Document:
         chars: Counter[str] = Counter()
+        declared = doc.meta.language
         for p in doc.paragraphs:
-            p.language = identify(doc.text[p.start:p.end])
-            if p.language == "und" and doc.meta.language:
-                p.language = doc.meta.language
+            text = doc.text[p.start:p.end]
+            p.language = identify(text)
+            # A language the source declares wins over identification of a short paragraph,
+            # unless the paragraph is written in another script (a Russian quote in English text).
+            if declared and (p.language == "und" or script(text) == SCRIPT.get(declared, script(text))):
+                p.language = declared
             chars[p.language] += p.end - p.start
         main = [lang for lang, _ in chars.most_common() if lang != "und"]
         for p in doc.paragraphs:  # a heading too short to identify takes the document's language

@@ -7,7 +7,8 @@ no conflicting agreement, and dates that agree: one interval lies inside the oth
 specific agreement, or give days at most `NEAR_DAYS` apart, tell one event with a date
 conflict — a finding kept for `dyad conflicts`, not noise. The most precise date wins. A
 mention with no date joins its key's only dated event, if there is exactly one. Each
-canonical event counts its mentions and its independent sources (documents, a syndicated copy counted with its original).
+canonical event counts its mentions and its independent sources (documents, a syndicated copy
+counted with its original).
 """
 
 from __future__ import annotations

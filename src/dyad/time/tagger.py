@@ -72,19 +72,25 @@ def grammar_for(code: str) -> Grammar:
     ordinal = r"(?:st|nd|rd|th|-?го|-?е|-?ого|-?lea|-a)?"
     b = r"(?<![\w.,])"  # not inside a number ("1.754", "3,5")
     e = r"(?![\w]|[.,]\d)"
+    dmy_tail = rf"(?P<y>{YEAR}){suffix}{julian2}(?!\d)"
+    roman_suffix = r"(?:-?(?:lea|го|ого))?"
     patterns = [
         ("iso", rf"{b}{YEAR}-(?P<m>\d{{2}})-(?P<d>\d{{2}}){e}"),
-        ("dmy_double", rf"{b}(?P<d>\d{{1,2}}){ordinal}\s+{mon}\s*\(\s*(?P<d2>\d{{1,2}})\s+{mon2}\s*\)\s*(?P<y>{YEAR}){suffix}"),
+        ("dmy_double",
+         rf"{b}(?P<d>\d{{1,2}}){ordinal}\s+{mon}\s*\(\s*(?P<d2>\d{{1,2}})\s+{mon2}\s*\)\s*(?P<y>{YEAR}){suffix}"),
         ("dmy_numeric", rf"{b}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR}){e}"),
-        ("dmy", rf"{b}(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+{mon}{julian},?\s+(?P<y>{YEAR}){suffix}{julian2}(?!\d)"),
+        ("dmy", rf"{b}(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+{mon}{julian},?\s+{dmy_tail}"),
         ("mdy", rf"\b{mon}\s+(?P<d>\d{{1,2}}){ordinal},?\s+(?P<y>{YEAR}){e}"),
         ("dm_range_y", rf"{b}(?P<d>\d{{1,2}}){DASH}(?P<d2>\d{{1,2}})\s+{mon},?\s+(?P<y>{YEAR}){suffix}"),
+        ("mm_range_y", rf"\b{mon}{DASH}{mon2},?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
         ("my", rf"\b{mon}(?:\s+of|\s+anului|\s+lui)?,?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
         ("season_y", rf"\b{sea}(?:\s+of|\s+anului|\s+lui)?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
         ("dm", rf"{b}(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+{mon}(?!\w)"),
-        ("decade_num", rf"{b}(?P<y>1[0-9]{{2}}0|20[0-9]0)(?:-?(?:е|x|s)|'s|s)\b(?:\s*(?:{dec})\b)?"),
+        ("decade_num", rf"{b}(?P<y>1[0-9]{{2}}0|20[0-9]0)(?:-?(?:ые|ых|е|х|x|s)|'s|s)\b(?:\s*(?:{dec})\b)?"),
+        ("decade_short", rf"{b}(?P<y>[1-9]0)-?(?:ые|ых|е|х)\s+(?:{dec})\b"),
         ("decade_words", rf"\b(?:{dec})\s+(?P<y>1[0-9]{{2}}0|20[0-9]0|[1-9]0)(?!\d)(?:-?(?:е|x|lea))?"),
-        ("century_roman", rf"\b(?:(?:{cent})\s+(?:al\s+)?)?(?P<roman>[IVXLC]{{1,6}})(?:-?(?:lea|го|ого))?\s*(?:{cent})?\b"),
+        ("century_roman",
+         rf"\b(?:(?:{cent})\s+(?:al\s+)?)?(?P<roman>[IVXLC]{{1,6}}){roman_suffix}\s*(?:{cent})?\b"),
         ("century_ordinal", rf"\b(?P<n>1[0-9]|2[01]|[1-9])(?:st|nd|rd|th)\s+(?:{cent})\b"),
         ("year_range", rf"{b}(?P<y>{YEAR}){DASH}(?P<y2>{YEAR}|\d{{2}}){suffix}(?!\d)"),
         ("year", rf"{b}(?P<y>{YEAR}){suffix}(?![\d%])(?!\s*(?:de|mil|млн|тыс|km|км)\b)"),
@@ -122,6 +128,11 @@ def _normalise(name: str, m: re.Match[str], g: Grammar) -> DateValue | None:
         return season(y, g.data.seasons[gd["season"].lower()])
     if name == "decade_num" and y:
         return decade(y)
+    if name == "decade_short" and y:
+        return decade(1900 + y)  # "в 30-е годы" with no century named: the 1900s
+    if name == "mm_range_y" and y:
+        a, b = month(y, mon()), month(y, mon("mon2"))
+        return span(a, b) if a and b else None
     if name == "decade_words" and y:
         return decade(y if y >= 100 else 1900 + y)  # "anii 30" with no century named: the 1900s
     if name == "century_roman":
