@@ -1,7 +1,8 @@
 """Bounded gzip and zstd decompression.
 
-Never trusts a header's claimed size: output is counted as it is produced and decompression
-stops one byte past the limit, so a small bomb costs at most about the limit in memory.
+A size claimed in a header is never trusted to let data through: output is counted as it is
+produced and decompression stops one byte past the limit, so a small bomb costs at most about
+the limit in memory. (A zstd frame that *declares* more than the limit is refused at once.)
 
 When the compressed data is cut short or damaged, the caller still gets the part that can be
 trusted, so a container (JSONL, WARC) keeps the records before the damage:
@@ -49,9 +50,12 @@ class _Sink:
             return
         self.size += len(piece)
         if self.size > self.limit:
-            raise ReadError(self.path, f"{self.codec} data decompresses to more than the limit of "
-                                       f"{self.limit} bytes (possible decompression bomb)")
+            raise self.overflow()
         self.parts.append(piece)
+
+    def overflow(self) -> ReadError:
+        return ReadError(self.path, f"{self.codec} data decompresses to more than the limit of "
+                                    f"{self.limit} bytes (possible decompression bomb)")
 
     def room(self) -> int:
         return self.limit - self.size + 1  # one byte more than allowed, to detect the overrun
@@ -99,13 +103,18 @@ def _gunzip(view: memoryview, sink: _Sink) -> None:
 
 
 def _unzstd(view: memoryview, sink: _Sink) -> None:
-    # A window of up to 128 MiB (zstd's own default cap) but no larger than the data may need.
-    window = 1 << max(20, min(27, sink.limit.bit_length()))
     pos, n = 0, len(view)
     if view[:4] != ZSTD_MAGIC:
         raise _Cut("not zstd data", truncated=False)
+    try:
+        declared = zstandard.frame_content_size(bytes(view[:18]))  # -1 when the frame does not say
+    except zstandard.ZstdError:
+        declared = -1  # a damaged header is reported by the decompressor below
+    if declared > sink.limit:
+        raise sink.overflow()  # refused on the frame's declared size, before any work
     while pos < n:
-        d = zstandard.ZstdDecompressor(max_window_size=window).decompressobj()
+        # zstd's default window cap (128 MiB) bounds the decoder's own memory.
+        d = zstandard.ZstdDecompressor().decompressobj()
         while not d.eof:
             # python-zstandard has no output cap per call, so feed input in slices small enough
             # that one slice cannot expand far past the remaining budget.

@@ -13,3 +13,6 @@ class Limits:
     # (the whole of a .gz/.zst file, a gzip-encoded HTTP body in a WARC), so a 50 KB bomb is
     # held to the same budget as a 50 MB plain file.
     max_bytes: int = DEFAULT_MAX_BYTES
+
+
+DEFAULT_LIMITS = Limits()
