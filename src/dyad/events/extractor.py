@@ -47,12 +47,13 @@ def clause_bounds(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -
 
 
 def is_topic(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, earlier: list[TriggerMatch]) -> bool:
-    """"talks on economic cooperation", "переговоры о мирном договоре": the second trigger is the
-    topic of the first, not an event of its own."""
-    if not earlier:
-        return False
-    return any(matches_at(data.roles["topic_markers"], tokens, k) is not None
-               for k in range(max(0, trig.start - 2), trig.start))
+    """"talks on economic cooperation", "переговоры о мирном договоре": a trigger right after a
+    topic marker that itself follows another trigger is that trigger's topic, not an event."""
+    for k in range(max(0, trig.start - 2), trig.start):
+        if matches_at(data.roles["topic_markers"], tokens, k) is not None and \
+                any(0 <= k - t.end <= 1 for t in earlier):
+            return True
+    return False
 
 
 def governing_date(doc: Document, sent_index: int, trig_start: int) -> DateValue | None:

@@ -3,7 +3,8 @@ hypothetical, planned, else asserted. Cues are each language's `modality.yaml`.
 
 A cue counts when it stands before the trigger in the trigger's clause, within the
 language's window; a condition may also follow the trigger in a later clause of the same
-sentence ("…will transfer the islands, but only after a peace treaty is signed").
+sentence ("…will transfer the islands, but only after a peace treaty is signed"), though
+not across a semicolon or colon.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dyad.events.roles import TriggerMatch, matches_at
 from dyad.model import Modality, Token
 from dyad.patterns import PatternSet
 
+HARD_BREAKS = {";", ":"}  # a condition does not reach across these
 
 def _cue_in(ps: PatternSet, tokens: Sequence[Token], lo: int, hi: int) -> bool:
     return any(matches_at(ps, tokens, k) is not None for k in range(max(lo, 0), min(hi, len(tokens))))
@@ -28,7 +30,8 @@ def modality_of(data: LanguageData, kind: str, tokens: Sequence[Token], trig: Tr
         return "negated"
     if kind == "PROPOSE" or _cue_in(cue["proposed"], tokens, lo, trig.start):
         return "proposed"
-    if _cue_in(cue["conditional"], tokens, clause[0], len(tokens)):
+    hard_end = next((k for k in range(trig.end, len(tokens)) if tokens[k].text in HARD_BREAKS), len(tokens))
+    if _cue_in(cue["conditional"], tokens, clause[0], hard_end):
         return "conditional"
     if (tokens and tokens[-1].text == "?") or _cue_in(cue["hypothetical"], tokens, lo, trig.start):
         return "hypothetical"
