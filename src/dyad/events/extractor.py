@@ -83,7 +83,13 @@ def _arguments(data: LanguageData, tokens: Sequence[Token],
                clause: tuple[int, int]) -> tuple[str | None, list[str] | None]:
     """The agreement and territories named in the trigger's clause, else in its sentence."""
     def names(ps: PatternSet) -> list[str]:
-        found = [(i, p.payload) for i, _, p in ps.find(tokens)]
+        taken = [False] * len(tokens)
+        found = []
+        for i, j, p in sorted(ps.find(tokens), key=lambda m: (-(m[1] - m[0]), m[0])):
+            if not any(taken[i:j]):  # "Kurilele de Sud" is South Kuril Islands, not also Kuril Islands
+                taken[i:j] = [True] * (j - i)
+                found.append((i, p.payload))
+        found.sort()
         inside = [name for i, name in found if clause[0] <= i < clause[1]]
         out: list[str] = []
         for name in inside or [name for _, name in found]:

@@ -9,6 +9,9 @@ import simplemma
 from dyad.lang.base import DASHES, LanguageAdapter
 
 
+CEDILLA = str.maketrans({"ş": "ș", "Ş": "Ș", "ţ": "ț", "Ţ": "Ț"})
+
+
 @lru_cache(maxsize=500_000)
 def _lemma(word: str, lang: str) -> str:
     if not any(c.isalpha() for c in word):
@@ -18,10 +21,15 @@ def _lemma(word: str, lang: str) -> str:
         word = word[:-2]
     if "." in word:  # "U.S." → "u.s."
         return word.lower()
+    if lang == "ro":  # cedilla letters (ş ţ) are the legacy spelling of ș ț
+        word = word.translate(CEDILLA)
     if "-" in word:  # simplemma leaves compounds alone; lemmatize the last part ("ruso-japoneze")
         head, _, last = word.rpartition("-")
         return f"{head.lower()}-{_lemma(last, lang)}"
-    return str(simplemma.lemmatize(word, lang=lang)).lower()
+    lemma = str(simplemma.lemmatize(word, lang=lang))
+    if lemma == word and word[:1].isupper() and not word.isupper():
+        lemma = str(simplemma.lemmatize(word.lower(), lang=lang))  # "Sahalinului" at a sentence start
+    return lemma.lower()
 
 
 class SimplemmaAdapter(LanguageAdapter):

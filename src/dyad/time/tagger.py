@@ -88,7 +88,7 @@ def grammar_for(code: str) -> Grammar:
         ("dm", rf"{b}(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+{mon}(?!\w)"),
         ("decade_num", rf"{b}(?P<y>1[0-9]{{2}}0|20[0-9]0)(?:-?(?:ые|ых|е|х|x|s)|'s|s)\b(?:\s*(?:{dec})\b)?"),
         ("decade_short", rf"{b}(?P<y>[1-9]0)-?(?:ые|ых|е|х)\s+(?:{dec})\b"),
-        ("decade_words", rf"\b(?:{dec})\s+(?P<y>1[0-9]{{2}}0|20[0-9]0|[1-9]0)(?!\d)(?:-?(?:е|x|lea))?"),
+        ("decade_words", rf"\b(?:{dec})\s+['’]?(?P<y>1[0-9]{{2}}0|20[0-9]0|[1-9]0)(?!\d)(?:-?(?:е|x|lea))?"),
         ("century_roman",
          rf"\b(?:(?:{cent})\s+(?:al\s+)?)?(?P<roman>[IVXLC]{{1,6}}){roman_suffix}\s*(?:{cent})?\b"),
         ("century_ordinal", rf"\b(?P<n>1[0-9]|2[01]|[1-9])(?:st|nd|rd|th)\s+(?:{cent})\b"),
