@@ -47,7 +47,7 @@ def _print_rows(rows: list[dict[str, Any]], columns: list[str], fmt: Format) -> 
         writer.writerows(rows)
     else:
         widths = {c: max([len(c)] + [len(_cell(r.get(c))) for r in rows]) for c in columns}
-        widths = {c: min(w, 60) for c, w in widths.items()}
+        widths = {c: min(w, 40) for c, w in widths.items()}
         typer.echo("  ".join(c.ljust(widths[c]) for c in columns))
         for r in rows:
             typer.echo("  ".join(_cell(r.get(c))[: widths[c]].ljust(widths[c]) for c in columns))
