@@ -2,7 +2,8 @@
 
 Names come from CLDR (every locale Babel knows) plus each language's `actors.yaml`. A
 demonym counts only where it modifies an acting noun ("trupele sovietice", "японская
-сторона", "the Japanese government"): "limba japoneză" names no actor. A compound
+сторона", "the Japanese government") or is itself the noun for a people ("японцы",
+"japonezii", "the Russians"): "limba japoneză" names no actor. A compound
 adjective ("ruso-japonez", "советско-японский") names two parties at once.
 """
 
@@ -45,6 +46,16 @@ def _near_acting_noun(data: LanguageData, tokens: Sequence[Token], i: int, j: in
     while k < len(tokens) and k - j < 6 and _is_link(data, tokens, k):
         k += 1
     return k < len(tokens) and k > j and _is_acting_noun(data, tokens, k)
+
+
+def _is_people_noun(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> bool:
+    """A demonym used as a noun names its people acting: "японцы", "japonezii", "de japonezi", "the Russians"."""
+    last = tokens[j - 1]
+    if last.tags.split(",")[0] == "NOUN":  # languages whose adapter gives parts of speech
+        return True
+    if data.people_suffixes and last.text.lower().endswith(data.people_suffixes) and last.text.lower() != last.lemma:
+        return True
+    return i > 0 and any(p.match_at(tokens, i - 1) is not None for p in data.people_after.candidates(tokens[i - 1]))
 
 
 def _head_case(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> str:
@@ -100,7 +111,7 @@ def find_actors(doc_text: str, tokens: Sequence[Token], code: str, sentence: int
             continue
         spec: AliasSpec = pattern.payload
         if spec.kind == "adjective":
-            if not _near_acting_noun(data, tokens, i, j):
+            if not (_near_acting_noun(data, tokens, i, j) or _is_people_noun(data, tokens, i, j)):
                 continue
         elif not tokens[i].text[:1].isupper():
             continue  # names are written with a capital: "того" is no Togo, "china" no China
@@ -110,7 +121,12 @@ def find_actors(doc_text: str, tokens: Sequence[Token], code: str, sentence: int
         if used[i]:
             continue
         pair = _compound(data, tok)
-        if pair and pair[1] and pair[0] != pair[1]:
+        if not pair or not pair[1] or pair[0] == pair[1]:
+            continue
+        if _near_acting_noun(data, tokens, i, i + 1):
+            # "trupele sovieto-mongole": two states acting together, not the two sides of an event
+            found.extend(_mention(data, doc_text, tokens, i, i + 1, AliasSpec(code), sentence) for code in pair)
+        else:
             m = _mention(data, doc_text, tokens, i, i + 1, AliasSpec(pair[0]), sentence)
             m.pair = ActorRef(pair[1])
             found.append(m)

@@ -66,6 +66,8 @@ class LanguageData:
     aliases: PatternSet = field(default_factory=PatternSet)
     acting_nouns: PatternSet = field(default_factory=PatternSet)
     compound_prefixes: dict[str, str] = field(default_factory=dict)
+    people_suffixes: tuple[str, ...] = ()  # a demonym with such an ending is a people noun ("japonezii")
+    people_after: PatternSet = field(default_factory=PatternSet)  # a demonym after these is one ("de japonezi")
     months: dict[str, int] = field(default_factory=dict)
     seasons: dict[str, str] = field(default_factory=dict)
     year_suffix: frozenset[str] = frozenset()
@@ -182,6 +184,8 @@ def _load_actors(path: Path, data: LanguageData) -> None:
                 data.aliases.add(p)
     data.acting_nouns = _pattern_set(raw.get("acting_nouns"), f"{path}: acting_nouns")
     data.compound_prefixes = {str(k).lower(): str(v) for k, v in (raw.get("compound_prefixes") or {}).items()}
+    data.people_suffixes = tuple(str(x).lower() for x in raw.get("people_suffixes") or [])
+    data.people_after = _pattern_set(raw.get("people_after"), f"{path}: people_after")
 
 
 def _add_cldr_names(data: LanguageData) -> None:

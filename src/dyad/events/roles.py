@@ -68,7 +68,8 @@ def _coordinated(data: LanguageData, tokens: Sequence[Token], actors: list[Actor
             nxt = ordered[j + step]
             left, right = (nxt, edge) if step < 0 else (edge, nxt)
             gap = range(left.token_end, right.token_start)
-            joined = 0 < len(gap) <= 3 and all(
+            same_words = (left.token_start, left.token_end) == (right.token_start, right.token_end)
+            joined = same_words or 0 < len(gap) <= 3 and all(
                 tokens[k].text == "," or matches_at(data.roles["conjunction"], tokens, k) is not None for k in gap)
             if not joined or (_cases(nxt) and _cases(head) and not _cases(nxt) & _cases(head)):
                 break
