@@ -76,8 +76,8 @@ def _sector(spec: AliasSpec) -> str | None:
 def _mention(data: LanguageData, doc_text: str, tokens: Sequence[Token], i: int, j: int, spec: AliasSpec,
              sentence: int) -> ActorMention:
     start, end = tokens[i].start, tokens[j - 1].end
-    kind = "organization" if spec.kind == "organization" else actor_kind(spec.code)
-    ref = ActorRef(spec.code, spec.polity, _sector(spec), None)
+    kind = spec.kind if spec.kind in ("organization", "person") else actor_kind(spec.code)
+    ref = ActorRef(spec.code, spec.polity, _sector(spec), spec.person)
     return ActorMention(start, end, doc_text[start:end], ref, kind, sentence,  # type: ignore[arg-type]
                         i, j, _head_case(data, tokens, i, j))
 

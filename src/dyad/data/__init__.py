@@ -19,7 +19,7 @@ from dyad.patterns import Pattern, PatternError, PatternSet, compile_pattern
 
 DATA_DIR = Path(__file__).parent
 MODALITIES = ("negated", "planned", "proposed", "conditional", "hypothetical")
-ALIAS_KINDS = ("name", "adjective", "capital", "organization")
+ALIAS_KINDS = ("name", "adjective", "capital", "organization", "person")
 ROLE_KEYS = ("passive_agent", "passive_auxiliary", "between", "conjunction", "clause_break",
              "target_prepositions", "subject_pronouns", "topic_markers")
 
@@ -55,6 +55,38 @@ class AliasSpec:
     kind: str = "name"
     polity: str | None = None
     sector: str | None = None
+    person: str | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    country: str
+    sector: str
+    title: str
+    start: str | None  # ISO date; None = since before anything dyad dates
+    end: str | None  # None = still holds it
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    roles: tuple[Role, ...]
+    names: dict[str, tuple[str, ...]]  # language → lemma patterns
+
+    @property
+    def country(self) -> str:
+        """The country the person acted for most often (by number of roles)."""
+        counts: dict[str, int] = {}
+        for r in self.roles:
+            counts[r.country] = counts.get(r.country, 0) + 1
+        return max(counts, key=lambda c: counts[c])
+
+    def role_at(self, iso_date: str | None) -> Role | None:
+        if iso_date:
+            for r in self.roles:
+                if (r.start is None or r.start <= iso_date) and (r.end is None or iso_date < r.end):
+                    return r
+        return self.roles[0] if len(self.roles) == 1 else None
 
 
 @dataclass
@@ -188,6 +220,38 @@ def _load_actors(path: Path, data: LanguageData) -> None:
     data.people_after = _pattern_set(raw.get("people_after"), f"{path}: people_after")
 
 
+@cache
+def load_persons() -> dict[str, Person]:
+    """People with dated roles (`common/persons.yaml`), by id."""
+    path = DATA_DIR / "common" / "persons.yaml"
+    out: dict[str, Person] = {}
+    for row in _optional(path) or []:
+        try:
+            roles = tuple(Role(str(r["country"]), str(r.get("sector") or "GOV"), str(r.get("title") or ""),
+                               _date_or_none(r.get("from")), _date_or_none(r.get("to"))) for r in row["roles"])
+            names = {str(lang): tuple(str(n) for n in forms) for lang, forms in (row.get("names") or {}).items()}
+            person = Person(str(row["id"]), roles, names)
+        except (KeyError, TypeError) as e:
+            raise DataError(f"{path}: person {row.get('id') if isinstance(row, dict) else row!r}: {e}") from e
+        if person.id in out:
+            raise DataError(f"{path}: person {person.id!r} is listed twice")
+        if not roles:
+            raise DataError(f"{path}: person {person.id!r} has no role")
+        out[person.id] = person
+    return out
+
+
+def _date_or_none(v: Any) -> str | None:
+    return None if v is None else str(v)[:10]
+
+
+def _add_persons(data: LanguageData) -> None:
+    for person in load_persons().values():
+        spec = AliasSpec(person.country, "person", None, None, person.id)
+        for p in _compile_all(list(person.names.get(data.code, ())), f"persons.yaml: {person.id}", spec):
+            data.aliases.add(p)
+
+
 def _add_cldr_names(data: LanguageData) -> None:
     """Country names in this locale from CLDR, as lemma patterns of the language."""
     from babel import Locale  # babel's locale data loads lazily; import here keeps start-up cheap
@@ -281,6 +345,7 @@ def load_language(code: str) -> LanguageData:
     for key in MODALITIES:
         data.modality[key] = _pattern_set(modality.get(key), f"{folder}/modality.yaml: {key}")
     _load_actors(folder / "actors.yaml", data)
+    _add_persons(data)
     _add_cldr_names(data)
     _load_time(folder / "time.yaml", data)
     roles = _optional(folder / "roles.yaml") or {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dyad.data import KindInfo, LanguageData, load_kinds, load_language, polity_at
+from dyad.data import KindInfo, LanguageData, load_kinds, load_language, load_persons, polity_at
 from dyad.events.modality import modality_of
 from dyad.events.roles import Roles, TriggerMatch, assign_roles, matches_at
 from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Sentence, Span, Token, event_id
@@ -73,10 +73,18 @@ def governing_date(doc: Document, sent_index: int, trig_start: int) -> DateValue
 
 
 def _ref(m: ActorMention | None, date: DateValue | None) -> ActorRef | None:
+    """The actor at the event's date: a person's role then gives the country and sector."""
     if m is None:
         return None
-    polity = m.actor.polity or polity_at(m.actor.code, date.start if date else None)
-    return ActorRef(m.actor.code, polity, m.actor.sector, m.actor.person)
+    when = date.start if date else None
+    code, sector = m.actor.code, m.actor.sector
+    if m.actor.person:
+        person = load_persons().get(m.actor.person)
+        role = person.role_at(when) if person else None
+        if role:
+            code, sector = role.country, role.sector
+    polity = m.actor.polity or polity_at(code, when)
+    return ActorRef(code, polity, sector, m.actor.person)
 
 
 def _arguments(data: LanguageData, tokens: Sequence[Token],
