@@ -113,8 +113,8 @@ def find_actors(doc_text: str, tokens: Sequence[Token], code: str, sentence: int
         if spec.kind == "adjective":
             if not (_near_acting_noun(data, tokens, i, j) or _is_people_noun(data, tokens, i, j)):
                 continue
-        elif not tokens[i].text[:1].isupper():
-            continue  # names are written with a capital: "того" is no Togo, "china" no China
+        elif spec.cased and not tokens[i].text[:1].isupper():
+            continue  # proper names are written with a capital: "того" is no Togo, "china" no China
         found.append(_mention(data, doc_text, tokens, i, j, spec, sentence))
         used[i:j] = [True] * (j - i)
     for i, tok in enumerate(tokens):
@@ -130,8 +130,21 @@ def find_actors(doc_text: str, tokens: Sequence[Token], code: str, sentence: int
             m = _mention(data, doc_text, tokens, i, i + 1, AliasSpec(pair[0]), sentence)
             m.pair = ActorRef(pair[1])
             found.append(m)
+    for m in found:
+        m.location = _is_location(data, tokens, m)
     found.sort(key=lambda m: m.token_start)
     return found
+
+
+def _is_location(data: LanguageData, tokens: Sequence[Token], m: ActorMention) -> bool:
+    """"signed in Moscow", "la Moscova", "в Москве": a seat of government after a locative
+    preposition names where something happened (in a language with case, only in the locative)."""
+    if m.kind != "country" or m.actor.sector != "GOV" or m.token_start == 0:
+        return False
+    k = m.token_start - 1
+    if not any(p.match_at(tokens, k) is not None for p in data.roles["locative_prepositions"].candidates(tokens[k])):
+        return False
+    return not m.case or "loct" in m.case.split(",")
 
 
 class ActorTagger:

@@ -21,7 +21,7 @@ DATA_DIR = Path(__file__).parent
 MODALITIES = ("negated", "planned", "proposed", "conditional", "hypothetical")
 ALIAS_KINDS = ("name", "adjective", "capital", "organization", "person")
 ROLE_KEYS = ("passive_agent", "passive_auxiliary", "between", "conjunction", "clause_break",
-             "target_prepositions", "subject_pronouns", "topic_markers")
+             "target_prepositions", "subject_pronouns", "topic_markers", "locative_prepositions")
 
 
 class DataError(ValueError):
@@ -56,6 +56,7 @@ class AliasSpec:
     polity: str | None = None
     sector: str | None = None
     person: str | None = None
+    cased: bool = False  # a proper name that must be written with a capital (CLDR names, people)
 
 
 @dataclass(frozen=True)
@@ -247,7 +248,7 @@ def _date_or_none(v: Any) -> str | None:
 
 def _add_persons(data: LanguageData) -> None:
     for person in load_persons().values():
-        spec = AliasSpec(person.country, "person", None, None, person.id)
+        spec = AliasSpec(person.country, "person", None, None, person.id, cased=True)
         for p in _compile_all(list(person.names.get(data.code, ())), f"persons.yaml: {person.id}", spec):
             data.aliases.add(p)
 
@@ -265,7 +266,7 @@ def _add_cldr_names(data: LanguageData) -> None:
         lemmas = [t.lemma for t in adapter.tokenize(name) if t.text.isalnum() or "-" in t.text]
         if not lemmas:
             continue
-        data.aliases.add(compile_pattern(" ".join(_escape(lem) for lem in lemmas), AliasSpec(iso[a2][0]),
+        data.aliases.add(compile_pattern(" ".join(_escape(lem) for lem in lemmas), AliasSpec(iso[a2][0], cased=True),
                                          f"CLDR {data.code} {a2}"))
 
 
@@ -371,6 +372,24 @@ def polity_at(code: str, iso_date: str | None) -> str | None:
         if (p["from"] is None or p["from"] <= iso_date) and (p["until"] is None or iso_date < p["until"]):
             return str(p["polity"])
     return None
+
+
+def holder_at(territory: str, iso_date: str | None) -> str | None:
+    """Who held a territory at a date (common/territories.yaml), looking up its wholes if needed."""
+    table = load_hierarchy("territories")
+    name: str | None = territory
+    while name and iso_date:
+        for h in table.get(name, {}).get("holders") or []:
+            if (h["from"] is None or h["from"] <= iso_date) and (h["until"] is None or iso_date < h["until"]):
+                return str(h["code"])
+        name = table.get(name, {}).get("part_of")
+    return None
+
+
+def agreement_parties(name: str | None) -> tuple[str, ...]:
+    """The parties of a named agreement (common/agreements.yaml), empty for a generic one."""
+    row = load_hierarchy("agreements").get(name or "") or {}
+    return tuple(row.get("parties") or ())
 
 
 def actor_kind(code: str) -> str:

@@ -11,13 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dyad.data import KindInfo, LanguageData, load_kinds, load_language, load_persons, polity_at
+from dyad.data import (
+    KindInfo,
+    LanguageData,
+    agreement_parties,
+    holder_at,
+    load_kinds,
+    load_language,
+    load_persons,
+    polity_at,
+)
 from dyad.events.modality import modality_of
 from dyad.events.roles import Roles, TriggerMatch, assign_roles, matches_at
 from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Sentence, Span, Token, event_id
 from dyad.patterns import PatternSet
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 EventKey = tuple[str, str | None, str | None]
 PUNCT_BREAK = {";", ":", "—", "(", ")"}
 
@@ -155,13 +164,16 @@ class EventExtractor:
         modality = modality_of(data, kind, tokens, trig, clause)
         # DESIGN §3: a stated proposal or intent is coded PROPOSE, whatever is proposed
         info = kinds["PROPOSE" if modality == "proposed" else kind]
-        roles = assign_roles(data, tokens, trig, actors, clause, info.symmetric)
+        players = [a for a in actors if not a.location or info.name == "VISIT"]  # "arrived in Moscow" hosts
+        roles = assign_roles(data, tokens, trig, players, clause, info.symmetric)
         if not roles.sources and last_subject is not None and not info.symmetric \
                 and (roles.targets or _pronoun_before(data, tokens, trig, clause)):
             roles = Roles([last_subject], roles.targets, carried=True)
         agreement, territory = _arguments(data, tokens, clause)
         trigger_span = Span(tokens[trig.start].start, tokens[trig.end - 1].end)
         date = governing_date(doc, si, trigger_span.start)
+        roles = complete_roles(roles, info, players, trig, agreement, territory, date)
+        location = next((a.text for a in actors if a.location and clause[0] <= a.token_start < clause[1]), None)
         for source, target in _pairs(roles):
             src, tgt = source.actor.code, target.actor.code if target else None
             if src == tgt:
@@ -172,9 +184,8 @@ class EventExtractor:
                 continue
             seen.add((info.name, src, tgt))
             confidence = trig.spec.confidence * (0.8 if roles.carried else 1.0) * (1.0 if tgt else 0.85)
-            arguments = {"source": [source.start, source.end]} if not roles.carried else {}
-            if target is not None:
-                arguments["target"] = [target.start, target.end]
+            arguments = {role: [m.start, m.end] for role, m in (("source", source), ("target", target))
+                         if m is not None and m.start >= 0 and not (role == "source" and roles.carried)}
             out.append(Event(
                 id=event_id(doc.id, trigger_span, info.name, src, tgt), doc_id=doc.id, sentence=si,
                 kind=info.name, plover=info.plover, cameo=info.cameo, quad_class=info.quad_class,
@@ -182,10 +193,46 @@ class EventExtractor:
                 source=_ref(source, date), target=_ref(target, date), date=date,
                 trigger=trigger_span, trigger_text=doc.text[trigger_span.start:trigger_span.end],
                 evidence=Span(sent.start, sent.end), evidence_text=doc.text[sent.start:sent.end],
-                language=sent.language, agreement=agreement, territory=territory,
+                language=sent.language, agreement=agreement, territory=territory, location=location,
                 extractor_version=EXTRACTOR_VERSION, argument_spans=arguments,
             ))
         return out
+
+
+PARTY_KINDS = {"SIGN_AGREEMENT", "RATIFY", "TERMINATE_AGREEMENT", "END_WAR"}
+HOLDER_KINDS = {"OCCUPY", "ATTACK"}
+
+
+def _implied(code: str) -> ActorMention:
+    """An actor the text implies without naming it here: no span of its own."""
+    return ActorMention(-1, -1, "", ActorRef(code), "country")
+
+
+def complete_roles(roles: Roles, info: KindInfo, actors: list[ActorMention], trig: TriggerMatch,
+                   agreement: str | None, territory: list[str] | None, date: DateValue | None) -> Roles:
+    """Fill a missing side from what the text names elsewhere: the parties of a named treaty
+    ("Moscow denounced the neutrality pact" → against Japan), the holder of a territory at the
+    date ("occupied Manchuria" in 1900 → China), else another actor of the same sentence."""
+    sources, targets = list(roles.sources), list(roles.targets)
+    parties = agreement_parties(agreement) if info.name in PARTY_KINDS else ()
+    if len(parties) == 2:
+        named = {a.actor.code for a in sources + targets}
+        if not sources:
+            sources = [_implied(parties[0])]
+        if not targets and sources[0].actor.code in parties and not named - set(parties):
+            targets = [_implied(p) for p in parties if p != sources[0].actor.code][:1]
+    if not targets and sources and territory and info.name in HOLDER_KINDS:
+        holder = holder_at(territory[0], date.start if date else None)
+        if holder and holder != sources[0].actor.code:
+            targets = [_implied(holder)]
+    if not targets and sources and not info.symmetric:
+        codes = {a.actor.code for a in sources}
+        others = [a for a in actors if a.actor.code not in codes]
+        if others:
+            targets = [min(others, key=lambda a: abs(a.token_start - trig.start))]
+    if (sources, targets) == (roles.sources, roles.targets):
+        return roles
+    return Roles(sources, targets, roles.carried, roles.unordered)
 
 
 def _pronoun_before(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, clause: tuple[int, int]) -> bool:

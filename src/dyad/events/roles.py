@@ -135,12 +135,27 @@ def _by_case(tokens: Sequence[Token], before: list[ActorMention], after: list[Ac
     return source, target
 
 
+def _after_preposition(data: LanguageData, tokens: Sequence[Token], a: ActorMention) -> bool:
+    """"cu Germania", "against Japan": an actor in a prepositional phrase is no subject."""
+    for k in range(a.token_start - 1, max(a.token_start - 3, -1), -1):
+        if tokens[k].text in PUNCT_STOP:
+            return False
+        if any(matches_at(data.roles[key], tokens, k) is not None for key in ("target_prepositions", "between")):
+            return True
+    return False
+
+
 def _by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, before: list[ActorMention],
               after: list[ActorMention], symmetric: bool) -> tuple[ActorMention | None, ActorMention | None]:
     if is_passive(data, tokens, trig):
         agent = _agent_after(data, tokens, after)
         patient = before[-1] if before else next((a for a in after if a is not agent), None)
         return agent, patient
+    subjects = [a for a in before if not _after_preposition(data, tokens, a)]
+    if subjects and subjects[-1] is not before[-1] and not after:
+        # "URSS, cu Germania și Turcia, a parafat un pact": the subject acts on the prepositional actor
+        return subjects[-1], before[-1]
+    before = subjects or before
     if symmetric and len(before) >= 2 and not after:
         return before[-2], before[-1]
     source = before[-1] if before else None

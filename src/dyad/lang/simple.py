@@ -8,7 +8,6 @@ import simplemma
 
 from dyad.lang.base import DASHES, LanguageAdapter
 
-
 CEDILLA = str.maketrans({"ş": "ș", "Ş": "Ș", "ţ": "ț", "Ţ": "Ț"})
 
 
