@@ -9,6 +9,7 @@ adjective ("ruso-japonez", "советско-японский") names two partie
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from dyad.data import AliasSpec, LanguageData, actor_kind, load_language
@@ -147,8 +148,34 @@ def _is_location(data: LanguageData, tokens: Sequence[Token], m: ActorMention) -
     return not m.case or "loct" in m.case.split(",")
 
 
+def main_pair(mentions: Sequence[ActorMention]) -> tuple[str, str] | None:
+    """The two countries a document is mostly about: the most mentioned pair of codes."""
+    counts = Counter(m.actor.code for m in mentions if m.kind in ("country", "polity") and not m.location)
+    top = [code for code, _ in counts.most_common(2)]
+    return (top[0], top[1]) if len(top) == 2 else None
+
+
+def pair_mentions(doc_text: str, tokens: Sequence[Token], code: str, sentence: int,
+                  pair: tuple[str, str]) -> list[ActorMention]:
+    """"the two countries", "ambele părți", "обе стороны": both of the document's main pair,
+    two mentions on the same words (roles then treat them as coordinated)."""
+    data = load_language(code)
+    out: list[ActorMention] = []
+    taken = -1
+    for i, j, _ in data.pair_phrases.find(tokens):
+        if i < taken:
+            continue
+        taken = j
+        start, end = tokens[i].start, tokens[j - 1].end
+        case = _cases(tokens[j - 1].tags)
+        out.extend(ActorMention(start, end, doc_text[start:end], ActorRef(c), "country", sentence, i, j, case)
+                   for c in pair)
+    return out
+
+
 class ActorTagger:
-    """Pipeline stage: actor mentions of every kept sentence in a language with data."""
+    """Pipeline stage: actor mentions of every kept sentence in a language with data; then the
+    phrases that name the document's main pair together."""
 
     name = "actors"
 
@@ -157,5 +184,11 @@ class ActorTagger:
             if not sent.tokens or doc.paragraphs[sent.paragraph].removed:
                 continue
             doc.actors.extend(find_actors(doc.text, sent.tokens, sent.language, i))
+        pair = main_pair(doc.actors)
+        if pair:
+            for i, sent in enumerate(doc.sentences):
+                if sent.tokens and not doc.paragraphs[sent.paragraph].removed:
+                    doc.actors.extend(pair_mentions(doc.text, sent.tokens, sent.language, i, pair))
+            doc.actors.sort(key=lambda m: (m.sentence, m.token_start))
         doc.count("actors", len(doc.actors))
         return doc

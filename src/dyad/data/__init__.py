@@ -101,6 +101,7 @@ class LanguageData:
     compound_prefixes: dict[str, str] = field(default_factory=dict)
     people_suffixes: tuple[str, ...] = ()  # a demonym with such an ending is a people noun ("japonezii")
     people_after: PatternSet = field(default_factory=PatternSet)  # a demonym after these is one ("de japonezi")
+    pair_phrases: PatternSet = field(default_factory=PatternSet)  # "the two countries": the document's main pair
     months: dict[str, int] = field(default_factory=dict)
     seasons: dict[str, str] = field(default_factory=dict)
     year_suffix: frozenset[str] = frozenset()
@@ -219,6 +220,7 @@ def _load_actors(path: Path, data: LanguageData) -> None:
     data.compound_prefixes = {str(k).lower(): str(v) for k, v in (raw.get("compound_prefixes") or {}).items()}
     data.people_suffixes = tuple(str(x).lower() for x in raw.get("people_suffixes") or [])
     data.people_after = _pattern_set(raw.get("people_after"), f"{path}: people_after")
+    data.pair_phrases = _pattern_set(raw.get("pair_phrases"), f"{path}: pair_phrases")
 
 
 @cache
