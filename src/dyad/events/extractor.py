@@ -153,7 +153,7 @@ class EventExtractor:
             done.append(trig)
             for kind in (trig.spec.kind, *trig.spec.also):
                 out.extend(self._trigger_events(doc, si, sent, data, trig, kind, actors, kinds, last_subject, seen))
-        return out
+        return _drop_half_events(out)
 
     def _trigger_events(self, doc: Document, si: int, sent: Sentence, data: LanguageData, trig: TriggerMatch,
                         kind: str, actors: list[ActorMention], kinds: dict[str, KindInfo],
@@ -242,6 +242,17 @@ def _pronoun_before(data: LanguageData, tokens: Sequence[Token], trig: TriggerMa
 
 
 def _pairs(roles: Roles) -> list[tuple[ActorMention, ActorMention | None]]:
-    """One (source, target) per named pair (DESIGN §3: Soviet and Mongolian troops → two events)."""
+    """One (source, target) per named pair (DESIGN §3: Soviet and Mongolian troops → two events).
+    "Both sides ratified it" names two actors on the same words acting on each other: both ways."""
+    s = roles.sources
+    if not roles.targets and len(s) == 2 and (s[0].start, s[0].end) == (s[1].start, s[1].end):
+        return [(s[0], s[1]), (s[1], s[0])]
     targets: list[ActorMention | None] = list(roles.targets) or [None]
-    return [(s, t) for s in roles.sources for t in targets]
+    return [(src, t) for src in s for t in targets]
+
+
+def _drop_half_events(events: list[Event]) -> list[Event]:
+    """Within a sentence, an event without a target adds nothing beside the same kind and source
+    with one (two triggers of one event, one of which lost its target)."""
+    full = {(e.kind, e.source.code if e.source else None) for e in events if e.target}
+    return [e for e in events if e.target or (e.kind, e.source.code if e.source else None) not in full]
