@@ -19,6 +19,7 @@ from dyad.pipeline import annotation, process
 from dyad.read.errors import ReadError
 from dyad.read.files import DEFAULT_MAX_BYTES, Limits, read_file
 from dyad.store.db import Store
+from dyad.store.records import event_object
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="dyad: political events between countries, from text, with evidence.")
@@ -92,6 +93,9 @@ def events_cmd(db: DbOption = Path("dyad.duckdb"),
     """List stored event mentions, each with its evidence."""
     with Store(db, read_only=True) as store:
         rows = store.events(actor=actor, kind=kind)
+    if format is Format.json:  # DESIGN §6: the annotate event objects, each with doc and canonical_id
+        typer.echo(json.dumps([event_object(r) for r in rows], ensure_ascii=False, indent=1, default=str))
+        return
     _print_rows(rows, EVENT_COLUMNS + (["evidence_text"] if format is not Format.table else []), format)
 
 
@@ -300,6 +304,61 @@ def demo_cmd(db: Annotated[Path | None,
         _print_summary(summary)
         typer.echo("RUS–JPN timeline (canonical events; n_sources = documents that tell it):\n")
         timeline_cmd("RUS", "JPN", db=path, format=Format.table)
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+@app.command("serve")
+def serve_cmd(db: DbOption = Path("dyad.duckdb"),
+              host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+              port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+              token: Annotated[str | None, typer.Option(
+                  envvar="DYAD_TOKEN", show_default=False,
+                  help="Token that allows uploads (POST /api/documents); prefer the DYAD_TOKEN environment "
+                       "variable. Without one the server is read-only.")] = None,
+              max_upload_mb: Annotated[int, typer.Option(min=1, max=4096, help="Largest request body, in MB.")] = 20,
+              ) -> None:
+    """Serve the HTTP API (OpenAPI schema at /openapi.json) and the dashboard at http://HOST:PORT/."""
+    import duckdb
+
+    from dyad.api.app import Settings
+    from dyad.api.server import serve
+
+    try:
+        settings = Settings.resolve(db, token, max_body=max_upload_mb * 1024 * 1024,
+                                    max_file=max_upload_mb * 1024 * 1024)
+        serve(settings, host, port)
+    except (ValueError, FileNotFoundError, RuntimeError, duckdb.Error) as e:
+        typer.echo(str(e), err=True)
+        raise typer.Exit(1) from e
+
+
+@app.command("export")
+def export_cmd(path: Annotated[Path, typer.Argument(help="Output file; replaced if it exists.")],
+               db: DbOption = Path("dyad.duckdb"),
+               format: Annotated[ExportFormat | None, typer.Option(
+                   "--format", help="Default: from the file's suffix.")] = None,
+               canonical: Annotated[bool, typer.Option(
+                   "--canonical", help="Canonical events instead of event mentions.")] = False) -> None:
+    """Write event mentions (or canonical events) to Parquet, CSV or JSON Lines (columns: docs/export.md)."""
+    import duckdb
+
+    from dyad.store.export import export
+
+    if not db.exists():
+        typer.echo(f"{db}: no store there", err=True)
+        raise typer.Exit(1)
+    try:
+        with Store(db, read_only=True) as store:
+            out = export(store, path, format.value if format else None, canonical)
+    except (ValueError, OSError, duckdb.Error) as e:
+        typer.echo(str(e), err=True)
+        raise typer.Exit(1) from e
+    typer.echo(f"wrote {out}", err=True)
 
 
 def main() -> None:

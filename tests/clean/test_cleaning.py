@@ -39,7 +39,8 @@ def test_teasers_after_a_similar_documents_header_are_set_aside():
 
 def test_repeated_paragraph_and_sentence_are_marked_not_deleted():
     para = "Россия и Япония провели переговоры в Москве в 2016 году."
-    text = f"{para}\n{para}\nВ следующем году стороны продолжили обсуждать мирный договор и экономические проекты. {para}"
+    other = "В следующем году стороны продолжили обсуждать мирный договор и экономические проекты."
+    text = f"{para}\n{para}\n{other} {para}"
     doc = process(text, DocumentMeta("t.txt"))
     assert [p.removed for p in doc.paragraphs] == [None, "duplicate", None]
     assert [s.repeat for s in doc.sentences if doc.paragraphs[s.paragraph].removed is None] == [False, False, True]

@@ -44,7 +44,10 @@ def test_cli_ingest_reports_rejections_with_exit_code_3(tmp_path):
     assert "accepted 1" in out.stderr and "empty.txt: empty file" in out.stderr
     events = subprocess.run([str(REPO / ".venv" / "bin" / "dyad"), "events", "--db", str(tmp_path / "s.duckdb"),
                              "--format", "json"], capture_output=True, text=True, check=True)
-    assert json.loads(events.stdout)[0]["kind"] == "ATTACK"
+    ev = json.loads(events.stdout)[0]
+    assert ev["kind"] == "ATTACK" and ev["source"]["code"] == "JPN" and ev["target"]["code"] == "RUS"
+    assert ev["evidence"]["text"] == "In 1904 Japan attacked Russia at Port Arthur."
+    assert ev["doc"] and ev["canonical_id"] and ev["arguments"]["source"] == [8, 13]
 
 
 def test_annotate_json_has_the_design_shape():

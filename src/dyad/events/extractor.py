@@ -178,7 +178,7 @@ class EventExtractor:
             src, tgt = source.actor.code, target.actor.code if target else None
             if src == tgt:
                 target, tgt = None, None
-            if tgt is not None and (info.symmetric or roles.unordered) and tgt < src:
+            if target is not None and tgt is not None and (info.symmetric or roles.unordered) and tgt < src:
                 source, target, src, tgt = target, source, tgt, src  # no direction given: alphabetical
             if (info.name, src, tgt) in seen:
                 continue

@@ -19,7 +19,7 @@ import duckdb
 from dyad.clean.fingerprint import similarity
 from dyad.model import Document, Event, Rejection
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BANDS, ROWS_PER_BAND = 16, 4  # LSH over the 64-value MinHash: candidates share one band
 NEAR_DUPLICATE = 0.8
 
@@ -29,8 +29,10 @@ EVENT_COLUMNS = (
     "target_code", "target_polity", "target_sector", "target_person",
     "date_value", "date_start", "date_end", "date_precision", "agreement", "territory", "location", "language",
     "trigger_start", "trigger_end", "trigger_text", "evidence_start", "evidence_end", "evidence_text",
-    "extractor_version",
+    "extractor_version", "source_start", "source_end", "target_start", "target_end",
 )
+
+INSERT_EVENT = f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -69,6 +71,13 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE TABLE doc_bands (doc_id VARCHAR, band INTEGER, hash UBIGINT)",
         "CREATE INDEX doc_bands_lookup ON doc_bands (band, hash)",
     ],
+    4: [
+        # evidence for each argument: where the source and target are named (null when implied)
+        "ALTER TABLE events ADD COLUMN source_start INTEGER",
+        "ALTER TABLE events ADD COLUMN source_end INTEGER",
+        "ALTER TABLE events ADD COLUMN target_start INTEGER",
+        "ALTER TABLE events ADD COLUMN target_end INTEGER",
+    ],
 }
 
 
@@ -93,8 +102,12 @@ def _event_row(e: Event) -> tuple[Any, ...]:
         d.value if d else None, d.start if d else None, d.end if d else None, d.precision if d else None,
         e.agreement, "; ".join(e.territory) if e.territory else None, e.location, e.language,
         e.trigger.start, e.trigger.end, e.trigger_text, e.evidence.start, e.evidence.end, e.evidence_text,
-        e.extractor_version,
+        e.extractor_version, *_span(e.argument_spans.get("source")), *_span(e.argument_spans.get("target")),
     )
+
+
+def _span(offsets: list[int] | None) -> tuple[int | None, int | None]:
+    return (offsets[0], offsets[1]) if offsets else (None, None)
 
 
 class Store:
@@ -158,8 +171,7 @@ class Store:
             if removed:
                 self.con.executemany("INSERT INTO removed_spans VALUES (?, ?, ?, ?)", removed)
             if doc.events:
-                marks = ", ".join("?" * len(EVENT_COLUMNS))
-                self.con.executemany(f"INSERT INTO events VALUES ({marks})", [_event_row(e) for e in doc.events])
+                self.con.executemany(INSERT_EVENT, [_event_row(e) for e in doc.events])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -193,13 +205,12 @@ class Store:
 
     def replace_events(self, doc: Document) -> None:
         """Swap a stored document's events for freshly extracted ones, in one transaction."""
-        marks = ", ".join("?" * len(EVENT_COLUMNS))
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.execute("DELETE FROM events WHERE doc_id = ?", [doc.id])
             self.con.execute("DELETE FROM removed_spans WHERE doc_id = ?", [doc.id])
             if doc.events:
-                self.con.executemany(f"INSERT INTO events VALUES ({marks})", [_event_row(e) for e in doc.events])
+                self.con.executemany(INSERT_EVENT, [_event_row(e) for e in doc.events])
             removed = [(doc.id, start, end, reason) for start, end, reason in doc.removed_spans()]
             if removed:
                 self.con.executemany("INSERT INTO removed_spans VALUES (?, ?, ?, ?)", removed)
@@ -247,7 +258,7 @@ class Store:
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cur = self.con.execute(sql, list(params))
         names = [d[0] for d in cur.description]
-        return [dict(zip(names, row)) for row in cur.fetchall()]
+        return [dict(zip(names, row, strict=False)) for row in cur.fetchall()]
 
     def events(self, actor: str | None = None, kind: str | None = None, doc_id: str | None = None,
                in_text_order: bool = False) -> list[dict[str, Any]]:
@@ -264,8 +275,8 @@ class Store:
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         order = "doc_id, trigger_start" if in_text_order else "date_start NULLS LAST, doc_id, trigger_start"
         return self.query(
-            f"SELECT e.*, d.source_path FROM events e JOIN documents d ON d.id = e.doc_id {clause} ORDER BY {order}",
-            params)
+            f"SELECT e.*, d.source_path, m.canonical_id FROM events e JOIN documents d ON d.id = e.doc_id "
+            f"LEFT JOIN canonical_members m ON m.event_id = e.id {clause} ORDER BY {order}", params)
 
     def iter_events(self) -> Iterator[dict[str, Any]]:
         """Every event mention, with `source_key`: its document, or the original a syndicated copy copies."""
