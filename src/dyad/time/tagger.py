@@ -63,7 +63,9 @@ def grammar_for(code: str) -> Grammar:
     mon = rf"(?P<mon>{_alternation(data.months)})\.?"
     mon2 = rf"(?P<mon2>{_alternation(data.months)})\.?"
     sea = rf"(?P<season>{_alternation(data.seasons)})"
-    suffix = rf"(?:\s*(?:{_alternation(data.year_suffix)})\b\.?)?"
+    short = _alternation(w for w in data.year_suffix if len(w) <= 2)  # "г.", "гг.": abbreviations keep their dot
+    long = _alternation(w for w in data.year_suffix if len(w) > 2)  # "года." ends the sentence instead
+    suffix = rf"(?:\s*(?:(?:{short})\b\.?|(?:{long})\b))?"
     jm = _alternation(data.julian_markers)
     julian = rf"(?:\s*\(?\s*(?P<julian>{jm})\s*\)?)?"
     julian2 = rf"(?:\s*\(?\s*(?P<julian2>{jm})\s*\)?)?"
@@ -155,31 +157,48 @@ def _normalise(name: str, m: re.Match[str], g: Grammar) -> DateValue | None:
 
 
 def find_times(text: str, code: str, anchor_year: int | None = None) -> list[TimeMention]:
-    """All date expressions of one text in one language, left to right, without overlaps."""
+    """All date expressions of one text in one language, left to right, without overlaps.
+
+    A day and month with no year ("12 сентября") is resolved last, once every dated expression
+    of the sentence is known: it takes the year of the nearest one before it in the sentence,
+    else after it, else the anchor year (the document's reading so far)."""
     g = grammar_for(code)
     taken: list[tuple[int, int]] = []
     found: list[TimeMention] = []
+    yearless: list[re.Match[str]] = []
     for name, rx in g.patterns:
         for m in rx.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            value = _normalise(name, m, g)
             if name == "dm":
-                value = _day_without_year(m, g, found, anchor_year)
+                yearless.append(m)
+                taken.append((s, e))
+                continue
+            value = _normalise(name, m, g)
             if value is None:
                 continue
             taken.append((s, e))
             found.append(TimeMention(s, e, m.group(0).strip(), value))
+    dated = sorted(found, key=lambda t: t.start)
+    for m in yearless:
+        value = _day_without_year(m, g, dated, anchor_year)
+        if value is not None:
+            found.append(TimeMention(m.start(), m.end(), m.group(0).strip(), value))
     found.sort(key=lambda t: t.start)
     return found
 
 
-def _day_without_year(m: re.Match[str], g: Grammar, found: list[TimeMention],
+def _day_without_year(m: re.Match[str], g: Grammar, dated: list[TimeMention],
                       anchor_year: int | None) -> DateValue | None:
-    """"12 сентября": the year of the nearest preceding dated expression, else the document's."""
-    before = [t for t in found if t.end <= m.start()]
-    y = int(before[-1].date.start[:4]) if before else anchor_year
+    before = [t for t in dated if t.end <= m.start()]
+    after = [t for t in dated if t.start >= m.end()]
+    if before:
+        y: int | None = int(before[-1].date.start[:4])
+    elif after:
+        y = int(after[0].date.start[:4])
+    else:
+        y = anchor_year
     if y is None:
         return None
     return day(y, g.data.months[m.group("mon").lower().rstrip(".")], int(m.group("d")))
