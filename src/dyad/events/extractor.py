@@ -16,6 +16,7 @@ from dyad.data import (
     LanguageData,
     agreement_parties,
     holder_at,
+    load_hierarchy,
     load_kinds,
     load_language,
     load_persons,
@@ -79,6 +80,20 @@ def governing_date(doc: Document, sent_index: int, trig_start: int) -> DateValue
         return same_paragraph[-1].date
     headings = [t for t in earlier if doc.paragraphs[doc.sentences[t.sentence].paragraph].heading]
     return headings[-1].date if headings else None
+
+
+def treaty_date(doc: Document, sent_index: int, trig_start: int, kind: str, agreement: str | None,
+                date: DateValue | None) -> DateValue | None:
+    """For the signing or the peace of a named treaty, the sentence's time that fits the year the
+    treaty table knows: a sentence telling a treaty of 1905 beside an attack of 1904 must not date
+    the treaty 1904. Only chooses among the dates the text gives, or leaves the date unknown."""
+    year = str((load_hierarchy("agreements").get(agreement or "") or {}).get("signed") or "")
+    if kind not in ("SIGN_AGREEMENT", "END_WAR") or not year:
+        return date
+    fitting = [t for t in doc.times if t.sentence == sent_index and t.date.start[:4] <= year <= t.date.end[:4]]
+    if fitting:
+        return min(fitting, key=lambda t: abs(t.start - trig_start)).date
+    return date if date is None or date.start[:4] <= year <= date.end[:4] else None
 
 
 def _ref(m: ActorMention | None, date: DateValue | None) -> ActorRef | None:
@@ -172,6 +187,7 @@ class EventExtractor:
         agreement, territory = _arguments(data, tokens, clause)
         trigger_span = Span(tokens[trig.start].start, tokens[trig.end - 1].end)
         date = governing_date(doc, si, trigger_span.start)
+        date = treaty_date(doc, si, trigger_span.start, info.name, agreement, date)
         roles = complete_roles(roles, info, players, trig, agreement, territory, date)
         location = next((a.text for a in actors if a.location and clause[0] <= a.token_start < clause[1]), None)
         for source, target in _pairs(roles):
