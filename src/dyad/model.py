@@ -114,6 +114,7 @@ class ActorMention:
     case: str = ""  # grammatical case of its head where the language marks it (nomn, gent, datv, accs, ablt, loct)
     pair: ActorRef | None = None  # compound adjectives name two parties ("ruso-japonez")
     location: bool = False  # a capital after a locative preposition ("in Moscow") is a place, not an actor
+    title: str | None = None  # an office named beside the country ("премьер-министр Японии"): its holder acts
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "code": self.actor.code,

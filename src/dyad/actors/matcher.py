@@ -133,8 +133,21 @@ def find_actors(doc_text: str, tokens: Sequence[Token], code: str, sentence: int
             found.append(m)
     for m in found:
         m.location = _is_location(data, tokens, m)
+        m.title = _title_beside(data, tokens, m)
     found.sort(key=lambda m: m.token_start)
     return found
+
+
+def _title_beside(data: LanguageData, tokens: Sequence[Token], m: ActorMention) -> str | None:
+    """An office named right beside a country: "премьер-министр Японии", "the Japanese prime
+    minister", "președintele rus", "president of Russia"."""
+    if m.kind not in ("country", "polity") or m.actor.person:
+        return None
+    for i, j, p in data.titles.find(tokens[max(0, m.token_start - 6):m.token_end + 4]):
+        i, j = i + max(0, m.token_start - 6), j + max(0, m.token_start - 6)
+        if 0 <= m.token_start - j <= 1 or 0 <= i - m.token_end <= 1:
+            return str(p.payload)
+    return None
 
 
 def _is_location(data: LanguageData, tokens: Sequence[Token], m: ActorMention) -> bool:

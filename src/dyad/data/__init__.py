@@ -102,6 +102,7 @@ class LanguageData:
     people_suffixes: tuple[str, ...] = ()  # a demonym with such an ending is a people noun ("japonezii")
     people_after: PatternSet = field(default_factory=PatternSet)  # a demonym after these is one ("de japonezi")
     pair_phrases: PatternSet = field(default_factory=PatternSet)  # "the two countries": the document's main pair
+    titles: PatternSet = field(default_factory=PatternSet)  # offices ("prime minister") → canonical title
     months: dict[str, int] = field(default_factory=dict)
     seasons: dict[str, str] = field(default_factory=dict)
     year_suffix: frozenset[str] = frozenset()
@@ -244,6 +245,19 @@ def load_persons() -> dict[str, Person]:
     return out
 
 
+def holder_of(code: str, title: str, iso_date: str | None) -> Person | None:
+    """Who held an office of a country at a date ("the Japanese prime minister" in 2022 → Kishida)."""
+    if not iso_date:
+        return None
+    for person in load_persons().values():
+        for r in person.roles:
+            holds = r.title == title or (r.title.startswith("Acting ") and title in r.title)
+            if r.country == code and holds and (r.start is None or r.start <= iso_date) \
+                    and (r.end is None or iso_date < r.end):
+                return person
+    return None
+
+
 def _date_or_none(v: Any) -> str | None:
     return None if v is None else str(v)[:10]
 
@@ -354,6 +368,9 @@ def load_language(code: str) -> LanguageData:
     roles = _optional(folder / "roles.yaml") or {}
     for key in ROLE_KEYS:
         data.roles[key] = _pattern_set(roles.get(key), f"{folder}/roles.yaml: {key}")
+    for title, entries in (_optional(folder / "titles.yaml") or {}).items():
+        for p in _compile_all(entries, f"{folder}/titles.yaml: {title}", str(title)):
+            data.titles.add(p)
     names = _optional(folder / "names.yaml") or {}
     for table, target in (("agreements", data.agreements), ("territories", data.territories)):
         canonical = load_hierarchy(table)

@@ -16,6 +16,7 @@ from dyad.data import (
     LanguageData,
     agreement_parties,
     holder_at,
+    holder_of,
     load_hierarchy,
     load_kinds,
     load_language,
@@ -101,14 +102,18 @@ def _ref(m: ActorMention | None, date: DateValue | None) -> ActorRef | None:
     if m is None:
         return None
     when = date.start if date else None
-    code, sector = m.actor.code, m.actor.sector
-    if m.actor.person:
-        person = load_persons().get(m.actor.person)
+    code, sector, person_id = m.actor.code, m.actor.sector, m.actor.person
+    if person_id:
+        person = load_persons().get(person_id)
         role = person.role_at(when) if person else None
         if role:
             code, sector = role.country, role.sector
+    elif m.title:  # "the Japanese prime minister" in 2022: Fumio Kishida
+        holder = holder_of(code, m.title, when)
+        if holder:
+            person_id, sector = holder.id, "GOV"
     polity = m.actor.polity or polity_at(code, when)
-    return ActorRef(code, polity, sector, m.actor.person)
+    return ActorRef(code, polity, sector, person_id)
 
 
 def _arguments(data: LanguageData, tokens: Sequence[Token],
