@@ -110,6 +110,9 @@ class LanguageData:
     julian_markers: tuple[str, ...] = ()
     decade_words: frozenset[str] = frozenset()
     century_words: frozenset[str] = frozenset()
+    range_words: frozenset[str] = frozenset()  # "from May to September": the words between the two ends
+    not_after_year: frozenset[str] = frozenset()  # "1945 soldiers", "1850 m": a count, not a year
+    not_before_year: frozenset[str] = frozenset()  # "Flight 1904": a number, not a year
     roles: dict[str, PatternSet] = field(default_factory=dict)
     agreements: PatternSet = field(default_factory=PatternSet)
     territories: PatternSet = field(default_factory=PatternSet)
@@ -308,6 +311,8 @@ def _load_time(path: Path, data: LanguageData) -> None:
     data.julian_markers = tuple(str(w).lower() for w in raw.get("julian_markers") or [])
     data.decade_words = frozenset(str(w).lower() for w in raw.get("decade_words") or [])
     data.century_words = frozenset(str(w).lower() for w in raw.get("century_words") or [])
+    for key in ("range_words", "not_after_year", "not_before_year"):
+        setattr(data, key, frozenset(str(w).lower() for w in raw.get(key) or []))
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ class LanguageAdapter:
         yield from _trimmed(line, start, len(line), offset)
 
     def _ends_with_abbreviation(self, text: str) -> bool:
-        m = re.search(r"(\w+)\.$", text)
+        m = re.search(r"(\w+(?:\.\w+)*)\.$", text)
         return bool(m and m.group(1).lower() in self.abbreviations)
 
     def tokenize(self, text: str, offset: int = 0) -> list[Token]:

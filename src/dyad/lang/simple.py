@@ -48,4 +48,5 @@ class English(SimplemmaAdapter):
     code = "en"
     abbreviations = frozenset({"mr", "mrs", "ms", "dr", "prof", "gen", "st", "no", "vol", "p", "pp", "ed",
                                "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-                               "dec", "u.s", "etc", "vs", "approx", "col", "lt", "capt", "adm"})
+                               "dec", "u.s", "etc", "vs", "approx", "col", "lt", "capt", "adm", "o.s", "n.s", "i.e",
+                               "e.g"})

@@ -70,6 +70,9 @@ def grammar_for(code: str) -> Grammar:
     julian = rf"(?:\s*\(?\s*(?P<julian>{jm})\s*\)?)?"
     julian2 = rf"(?:\s*\(?\s*(?P<julian2>{jm})\s*\)?)?"
     dec = _alternation(data.decade_words)
+    rng = _alternation(data.range_words)
+    # counts and numbers that look like years: "1945 soldiers", "Flight 1904", "1850 m"
+    not_after = _alternation(data.not_after_year)
     cent = _alternation(data.century_words)
     ordinal = r"(?:st|nd|rd|th|-?го|-?е|-?ого|-?lea|-a)?"
     b = r"(?<![\w.,])"  # not inside a number ("1.754", "3,5")
@@ -81,9 +84,10 @@ def grammar_for(code: str) -> Grammar:
         ("dmy_double",
          rf"{b}(?P<d>\d{{1,2}}){ordinal}\s+{mon}\s*\(\s*(?P<d2>\d{{1,2}})\s+{mon2}\s*\)\s*(?P<y>{YEAR}){suffix}"),
         ("dmy_numeric", rf"{b}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR}){e}"),
-        ("dmy", rf"{b}(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+{mon}{julian},?\s+{dmy_tail}"),
-        ("mdy", rf"\b{mon}\s+(?P<d>\d{{1,2}}){ordinal},?\s+(?P<y>{YEAR}){e}"),
         ("dm_range_y", rf"{b}(?P<d>\d{{1,2}}){DASH}(?P<d2>\d{{1,2}})\s+{mon},?\s+(?P<y>{YEAR}){suffix}"),
+        ("dmy", rf"{b}(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+{mon}{julian},?\s+{dmy_tail}"),
+        ("mdy", rf"\b{mon}\s+(?P<d>\d{{1,2}}){ordinal},?\s+(?P<y>{YEAR}){julian2}{e}"),
+        ("mm_words_y", rf"\b{mon}\s+(?:{rng})\s+{mon2},?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
         ("mm_range_y", rf"\b{mon}{DASH}{mon2},?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
         ("my", rf"\b{mon}(?:\s+of|\s+anului|\s+lui)?,?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
         ("season_y", rf"\b{sea}(?:\s+of|\s+anului|\s+lui)?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
@@ -95,7 +99,7 @@ def grammar_for(code: str) -> Grammar:
          rf"\b(?:(?:{cent})\s+(?:al\s+)?)?(?P<roman>[IVXLC]{{1,6}}){roman_suffix}\s*(?:{cent})?\b"),
         ("century_ordinal", rf"\b(?P<n>1[0-9]|2[01]|[1-9])(?:st|nd|rd|th)\s+(?:{cent})\b"),
         ("year_range", rf"{b}(?P<y>{YEAR}){DASH}(?P<y2>{YEAR}|\d{{2}}){suffix}(?!\d)"),
-        ("year", rf"{b}(?P<y>{YEAR}){suffix}(?![\d%])(?!\s*(?:de|mil|млн|тыс|km|км)\b)"),
+        ("year", rf"{b}(?P<y>{YEAR}){suffix}(?![\d%])(?!\s*(?:{not_after})\b)"),
     ]
     compiled = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in patterns)
     return Grammar(data, compiled)
@@ -120,6 +124,8 @@ def _normalise(name: str, m: re.Match[str], g: Grammar) -> DateValue | None:
             return julian_to_gregorian(y, mon(), int(gd["d"]))
         return day(y, mon(), int(gd["d"]))
     if name == "mdy" and y:
+        if gd.get("julian2"):
+            return julian_to_gregorian(y, mon(), int(gd["d"]))
         return day(y, mon(), int(gd["d"]))
     if name == "dm_range_y" and y:
         a, b = day(y, mon(), int(gd["d"])), day(y, mon(), int(gd["d2"]))
@@ -132,7 +138,7 @@ def _normalise(name: str, m: re.Match[str], g: Grammar) -> DateValue | None:
         return decade(y)
     if name == "decade_short" and y:
         return decade(1900 + y)  # "в 30-е годы" with no century named: the 1900s
-    if name == "mm_range_y" and y:
+    if name in ("mm_range_y", "mm_words_y") and y:
         a, b = month(y, mon()), month(y, mon("mon2"))
         return span(a, b) if a and b else None
     if name == "decade_words" and y:
@@ -175,6 +181,8 @@ def find_times(text: str, code: str, anchor_year: int | None = None) -> list[Tim
                 yearless.append(m)
                 taken.append((s, e))
                 continue
+            if name == "year" and _word_before(text, s) in g.data.not_before_year:
+                continue  # "Flight 1904", "статья 1922": a number, not a year
             value = _normalise(name, m, g)
             if value is None:
                 continue
@@ -187,6 +195,11 @@ def find_times(text: str, code: str, anchor_year: int | None = None) -> list[Tim
             found.append(TimeMention(m.start(), m.end(), m.group(0).strip(), value))
     found.sort(key=lambda t: t.start)
     return found
+
+
+def _word_before(text: str, pos: int) -> str:
+    words = text[:pos].split()
+    return words[-1].lower() if words else ""
 
 
 def _day_without_year(m: re.Match[str], g: Grammar, dated: list[TimeMention],

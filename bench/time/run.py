@@ -1,0 +1,404 @@
+"""Time-expression benchmark (issue 4): dyad's time tagger against dateparser's search_dates.
+
+    .venv/bin/python bench/time/run.py                  # table on stdout and in bench/time/RESULTS.md
+    .venv/bin/python bench/time/run.py --errors         # also every miss and false hit of dyad
+    .venv/bin/python bench/time/run.py --errors both    # ... and of dateparser
+    .venv/bin/python bench/time/run.py --no-write       # do not rewrite RESULTS.md
+
+Gold: bench/time/dated_sentences.yaml (en, ro, ru; positives and negatives), one document per item.
+
+dyad runs the whole pipeline (`dyad.pipeline.process`, the item's language declared, its
+publication date as meta) so that relative expressions resolve; its hits are `doc.times`.
+A dyad hit is correct when its span overlaps a gold expression's span and its interval lies
+inside the gold interval with the same precision or finer.
+
+dateparser runs `search_dates(text, languages=[lang], settings=...)` with the settings
+/work/shared/DEPENDENCIES.md recommends (absolute parsers only; no relative-time parser, which
+reads "1945 года" as "1945 years ago"). It gives (text, datetime) pairs with no precision, so a
+hit is correct when its text overlaps a gold expression and its datetime lies inside the gold
+interval (any precision).
+"exact" (dyad only) counts the correct hits whose EDTF value is the gold value itself: "9 May 1945"
+for "7–9 May 1945" is correct (inside, finer) but not exact.
+
+Matching is one-to-one: each gold expression is credited to at most one hit, each hit to at most
+one gold expression. Precision = correct / predicted, recall = correct / gold.
+Speed: each tool is timed over the same sentences, one call per item, after an untimed warm-up pass
+over them (dyad's language identifier loads its model lazily, on the first long enough paragraph, which
+a single warm-up call can miss); sentences/s counts items (an item of two sentences counts once).
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import datetime as dt
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from dateparser.search import search_dates
+
+from dyad.model import DocumentMeta
+from dyad.pipeline import process
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "dated_sentences.yaml"
+RESULTS = HERE / "RESULTS.md"
+LANGS = ("en", "ro", "ru")
+RANK = {"century": 0, "decade": 1, "year": 2, "season": 3, "month": 3, "day": 4}
+SEASONS = {21: (3, 5), 22: (6, 8), 23: (9, 11)}
+DEFAULT_BASE = dt.datetime(2000, 1, 1)  # dateparser's "today" when the item has no publication date
+
+
+# ---------------------------------------------------------------- gold values
+
+
+@dataclass(frozen=True)
+class Interval:
+    start: dt.date
+    end: dt.date
+    precision: str
+
+    def contains(self, other: Interval) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def edtf_interval(value: str) -> Interval:
+    """The interval an EDTF value of DESIGN §5 covers. Winter Y (Y-24) is read generously as
+    1 January Y to the end of February Y+1: texts mean both the winter opening and closing Y."""
+    if "/" in value:
+        a, b = (edtf_interval(v) for v in value.split("/", 1))
+        coarser = min((a.precision, b.precision), key=RANK.__getitem__)
+        return Interval(a.start, b.end, coarser)
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
+        d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        return Interval(d, d, "day")
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+        y, mm = int(m[1]), int(m[2])
+        if 1 <= mm <= 12:
+            return Interval(dt.date(y, mm, 1), _month_end(y, mm), "month")
+        if mm == 24:
+            return Interval(dt.date(y, 1, 1), _month_end(y + 1, 2), "season")
+        first, last = SEASONS[mm]
+        return Interval(dt.date(y, first, 1), _month_end(y, last), "season")
+    if re.fullmatch(r"\d{4}", value):
+        y = int(value)
+        return Interval(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+    if re.fullmatch(r"\d{3}X", value):
+        y = int(value[:3]) * 10
+        return Interval(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "decade")
+    if re.fullmatch(r"\d{2}XX", value):
+        y = int(value[:2]) * 100
+        return Interval(dt.date(max(y, 1), 1, 1), dt.date(y + 99, 12, 31), "century")
+    raise ValueError(f"not an EDTF value of DESIGN §5: {value!r}")
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    text: str
+    value: str
+    kind: str
+    interval: Interval
+
+
+@dataclass
+class Item:
+    index: int
+    lang: str
+    text: str
+    published: str | None
+    gold: list[Gold]
+
+
+def _locate(text: str, needle: str, cursor: int) -> tuple[int, int] | None:
+    at = text.find(needle, cursor)
+    if at < 0:
+        at = text.find(needle)
+    return (at, at + len(needle)) if at >= 0 else None
+
+
+def load_items(path: Path) -> list[Item]:
+    items = []
+    for i, raw in enumerate(yaml.safe_load(path.read_text(encoding="utf-8"))):
+        text, cursor, gold = raw["text"], 0, []
+        for t in raw["times"]:
+            where = _locate(text, t["text"], cursor)
+            if where is None:
+                raise ValueError(f"item {i}: gold {t['text']!r} is not in {text!r}")
+            cursor = where[0] + 1
+            gold.append(Gold(where[0], where[1], t["text"], str(t["value"]), t.get("type", "?"),
+                             edtf_interval(str(t["value"]))))
+        items.append(Item(i, raw["lang"], text, raw.get("published"), gold))
+    return items
+
+
+# ---------------------------------------------------------------- predictions and scoring
+
+
+@dataclass
+class Hit:
+    start: int | None  # None: the tool's matched text could not be found in the sentence
+    end: int | None
+    text: str
+    shown: str  # the value as the tool gives it (EDTF for dyad, ISO datetime for dateparser)
+    interval: Interval
+    relative: bool = False
+    value: str | None = None  # the EDTF value, when the tool gives one (dyad)
+
+
+@dataclass
+class Scored:
+    item: Item
+    hits: list[Hit]
+    correct: list[tuple[Hit, Gold]] = field(default_factory=list)
+    false_hits: list[Hit] = field(default_factory=list)
+    missed: list[Gold] = field(default_factory=list)
+
+
+def _overlaps(h: Hit, g: Gold) -> bool:
+    return h.start is not None and h.end is not None and h.start < g.end and g.start < h.end
+
+
+def _dyad_agrees(h: Hit, g: Gold) -> bool:
+    return g.interval.contains(h.interval) and RANK[h.interval.precision] >= RANK[g.interval.precision]
+
+
+def _dateparser_agrees(h: Hit, g: Gold) -> bool:
+    return g.interval.contains(h.interval)
+
+
+def score(item: Item, hits: list[Hit], agrees: Callable[[Hit, Gold], bool]) -> Scored:
+    out = Scored(item, hits)
+    free = list(item.gold)
+    for h in sorted(hits, key=lambda h: (h.start is None, h.start or 0)):
+        g = next((g for g in free if _overlaps(h, g) and agrees(h, g)), None)
+        if g is None:
+            out.false_hits.append(h)
+        else:
+            free.remove(g)
+            out.correct.append((h, g))
+    out.missed = free
+    return out
+
+
+def run_dyad(item: Item) -> list[Hit]:
+    doc = process(item.text, DocumentMeta(f"bench-time-{item.index}", language=item.lang, published=item.published))
+    hits = []
+    for t in doc.times:
+        d = t.date
+        iv = Interval(dt.date.fromisoformat(d.start), dt.date.fromisoformat(d.end), d.precision)
+        hits.append(Hit(t.start, t.end, t.text, d.value + (" (julian)" if d.julian else ""), iv, t.relative, d.value))
+    return hits
+
+
+def dateparser_settings(published: str | None) -> dict[str, Any]:
+    base = dt.datetime.fromisoformat(published) if published else DEFAULT_BASE
+    return {
+        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+        "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",
+        "RELATIVE_BASE": base,
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+
+
+def run_dateparser(item: Item) -> list[Hit]:
+    found = search_dates(item.text, languages=[item.lang], settings=dateparser_settings(item.published)) or []
+    hits, cursor = [], 0
+    for s, when in found:
+        where = _locate(item.text, s, cursor)
+        if where is not None:
+            cursor = where[1]
+        day = when.date()
+        hits.append(Hit(where[0] if where else None, where[1] if where else None, s, when.isoformat(sep=" "),
+                        Interval(day, day, "day")))
+    return hits
+
+
+# ---------------------------------------------------------------- running and reporting
+
+
+@dataclass
+class ToolRun:
+    name: str
+    results: list[Scored]
+    seconds: dict[str, float]  # per language
+    has_precision: bool  # the tool says how precise its values are (dyad), or gives bare datetimes
+
+
+def run_tool(name: str, items: Sequence[Item], run: Callable[[Item], list[Hit]],
+             agrees: Callable[[Hit, Gold], bool], has_precision: bool) -> ToolRun:
+    for item in items:  # warm-up: one untimed pass (resources load lazily, some on the first long sentence)
+        run(item)
+    seconds: dict[str, float] = defaultdict(float)
+    results = []
+    for item in items:
+        t0 = time.perf_counter()
+        hits = run(item)
+        seconds[item.lang] += time.perf_counter() - t0
+        results.append(score(item, hits, agrees))
+    return ToolRun(name, results, dict(seconds), has_precision)
+
+
+@dataclass(frozen=True)
+class Row:
+    tool: str
+    lang: str
+    sentences: int
+    gold: int
+    predicted: int
+    correct: int
+    exact: int | None  # correct hits whose EDTF value is the gold value (dyad only)
+    seconds: float
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def rows_of(run: ToolRun, langs: Iterable[str]) -> list[Row]:
+    rows = []
+    for lang in [*langs, "all"]:
+        rs = [r for r in run.results if lang in ("all", r.item.lang)]
+        secs = sum(run.seconds.values()) if lang == "all" else run.seconds.get(lang, 0.0)
+        exact = sum(1 for r in rs for h, g in r.correct if h.value == g.value) if run.has_precision else None
+        rows.append(Row(run.name, lang, len(rs), sum(len(r.item.gold) for r in rs), sum(len(r.hits) for r in rs),
+                        sum(len(r.correct) for r in rs), exact, secs))
+    return rows
+
+
+def main_table(rows: Sequence[Row]) -> str:
+    lines = ["| tool | lang | sentences | gold | predicted | correct | exact | precision | recall | F1 | sentences/s |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        speed = r.sentences / r.seconds if r.seconds else 0.0
+        lang = f"**{r.lang}**" if r.lang == "all" else r.lang
+        exact = "–" if r.exact is None else str(r.exact)
+        lines.append(f"| {r.tool} | {lang} | {r.sentences} | {r.gold} | {r.predicted} | {r.correct} | {exact} | "
+                     f"{r.precision:.3f} | {r.recall:.3f} | {r.f1:.3f} | {speed:,.1f} |")
+    return "\n".join(lines)
+
+
+def kind_table(runs: Sequence[ToolRun], langs: Sequence[str]) -> str:
+    """Recall per expression type and language ("found/gold"), for each tool."""
+    kinds: list[str] = []
+    for r in runs[0].results:
+        kinds += [g.kind for g in r.item.gold if g.kind not in kinds]
+    head = "| type | " + " | ".join(f"{run.name} {lang}" for run in runs for lang in langs) + " |"
+    lines = [head, "|---|" + "---:|" * (len(runs) * len(langs))]
+    for kind in kinds:
+        cells = []
+        for run in runs:
+            for lang in langs:
+                rs = [r for r in run.results if r.item.lang == lang]
+                gold = sum(1 for r in rs for g in r.item.gold if g.kind == kind)
+                found = sum(1 for r in rs for _, g in r.correct if g.kind == kind)
+                cells.append(f"{found}/{gold}" if gold else "–")
+        lines.append(f"| {kind} | " + " | ".join(cells) + " |")
+    negatives = []
+    for run in runs:
+        for lang in langs:
+            rs = [r for r in run.results if r.item.lang == lang and not r.item.gold]
+            negatives.append(f"{sum(1 for r in rs if r.hits)}/{len(rs)}")
+    lines.append("| negatives with a false hit | " + " | ".join(negatives) + " |")
+    return "\n".join(lines)
+
+
+def false_hit_count(run: ToolRun) -> Counter[str]:
+    c: Counter[str] = Counter()
+    for r in run.results:
+        c[r.item.lang] += len(r.false_hits)
+    return c
+
+
+def print_errors(run: ToolRun) -> None:
+    print(f"\n## Errors of {run.name}\n")
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for r in run.results:
+        for g in r.missed:
+            near = [h for h in r.hits if _overlaps(h, g)]
+            got = "; ".join(f"{h.text!r} -> {h.shown}" for h in near) or "nothing"
+            by_kind[g.kind].append(f"[{r.item.lang}] MISS {g.text!r} (gold {g.value}); got {got}\n"
+                                   f"      {r.item.text}")
+    for kind in sorted(by_kind):
+        print(f"### missed or wrong: {kind} ({len(by_kind[kind])})")
+        for line in by_kind[kind]:
+            print("  " + line)
+    print("### false hits (no gold expression credited to them)")
+    for r in run.results:
+        for h in r.false_hits:
+            kind = "negative sentence" if not r.item.gold else "positive sentence"
+            rel = " (relative)" if h.relative else ""
+            print(f"  [{r.item.lang}] FALSE {h.text!r} -> {h.shown}{rel} ({kind})\n      {r.item.text}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--lang", action="append", choices=LANGS, help="only these languages (repeatable)")
+    ap.add_argument("--errors", nargs="?", const="dyad", choices=("dyad", "dateparser", "both"),
+                    help="print every miss and false hit (of dyad, dateparser or both)")
+    ap.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.name}")
+    args = ap.parse_args(argv)
+
+    langs = tuple(args.lang or LANGS)
+    items = [i for i in load_items(args.data) if i.lang in langs]
+    runs = [run_tool("dyad", items, run_dyad, _dyad_agrees, has_precision=True),
+            run_tool("dateparser", items, run_dateparser, _dateparser_agrees, has_precision=False)]
+    rows = [row for run in runs for row in rows_of(run, langs)]
+    table, kinds = main_table(rows), kind_table(runs, langs)
+    negatives = sum(1 for i in items if not i.gold)
+    print(f"{len(items)} items ({negatives} negative), {sum(len(i.gold) for i in items)} gold expressions\n")
+    print(table)
+    print("\nCorrect / gold per expression type:\n")
+    print(kinds)
+
+    if args.errors in ("dyad", "both"):
+        print_errors(runs[0])
+    if args.errors in ("dateparser", "both"):
+        print_errors(runs[1])
+
+    if not args.no_write:
+        command = ".venv/bin/python " + " ".join(["bench/time/run.py", *(argv if argv is not None else sys.argv[1:])])
+        RESULTS.write_text(
+            "# Time tagger benchmark (issue 4)\n\n"
+            f"Run on {dt.date.today().isoformat()} with `{command}` (from the repository root, in .venv).\n\n"
+            f"Gold: `bench/time/dated_sentences.yaml`, {len(items)} items ({negatives} with no date), "
+            f"{sum(len(i.gold) for i in items)} gold expressions. dyad: the full pipeline "
+            "(`dyad.pipeline.process`, language declared, publication date as meta); correct when the span "
+            "overlaps the gold span and the interval lies inside the gold interval at the same precision or "
+            "finer. dateparser: `search_dates(text, languages=[lang], settings={PARSERS: [timestamp, "
+            "custom-formats, absolute-time], PREFER_DATES_FROM: past, PREFER_DAY_OF_MONTH: first, "
+            "RELATIVE_BASE: publication date or 2000-01-01})`; correct when its text overlaps the gold span and "
+            "its datetime lies inside the gold interval. `exact` (dyad only): correct hits whose EDTF value is "
+            "the gold value (a part of a range is correct but not exact). One-to-one matching. Speed: one call "
+            "per item after an untimed warm-up pass over the same items, on this machine.\n\n"
+            f"{table}\n\nCorrect / gold per expression type:\n\n{kinds}\n",
+            encoding="utf-8")
+        print(f"\nwritten {RESULTS.relative_to(HERE.parent.parent)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

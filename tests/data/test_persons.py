@@ -1,0 +1,256 @@
+"""common/persons.yaml: people with dated roles (DESIGN §4) — the file's invariants, facts it must get
+right, and the lemmas its name patterns are written against."""
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dyad.data import load_persons
+from dyad.lang import adapter_for
+from dyad.patterns import compile_pattern
+
+DATA = Path(__file__).resolve().parents[2] / "src" / "dyad" / "data" / "common"
+ROWS = yaml.safe_load((DATA / "persons.yaml").read_text(encoding="utf-8"))
+ALPHA3 = {v["alpha3"] for v in yaml.safe_load((DATA / "iso3166.yaml").read_text(encoding="utf-8")).values()}
+SECTORS = {"GOV", "MIL", "LEG", "BUS", "MED", "CVL", "SPY", "COP", "OPP", "JUD"}
+LANGS = {"en", "ro", "ru"}
+
+
+def _date(v):
+    return None if v is None else date.fromisoformat(str(v))
+
+
+# --- the file's invariants ---------------------------------------------------------------------
+
+def test_file_is_a_list_of_people_of_the_expected_size():
+    assert isinstance(ROWS, list)
+    assert 250 <= len(ROWS) <= 450
+    for row in ROWS:
+        assert set(row) == {"id", "names", "roles"}, row.get("id")
+
+
+def test_ids_are_unique_and_loader_agrees():
+    ids = [row["id"] for row in ROWS]
+    assert len(ids) == len(set(ids))
+    assert set(load_persons()) == set(ids)
+
+
+def test_every_pattern_compiles_and_every_person_has_names():
+    for row in ROWS:
+        assert row["names"] and set(row["names"]) <= LANGS, row["id"]
+        assert "en" in row["names"], row["id"]
+        for lang, forms in row["names"].items():
+            assert forms and len(forms) == len(set(forms)), (row["id"], lang)
+            for form in forms:
+                assert form == form.lower(), (row["id"], form)  # lemmas are lower-case
+                compile_pattern(form, where=f"{row['id']} {lang}")
+
+
+def test_roles_have_known_codes_and_ordered_dates():
+    for row in ROWS:
+        roles = row["roles"]
+        assert roles, row["id"]
+        previous_end = None
+        for r in roles:
+            assert set(r) == {"country", "sector", "title", "from", "to"}, row["id"]
+            assert r["country"] in ALPHA3, (row["id"], r["country"])
+            assert r["sector"] in SECTORS, (row["id"], r["sector"])
+            assert isinstance(r["title"], str) and r["title"].strip(), row["id"]
+            start, end = _date(r["from"]), _date(r["to"])
+            assert start is not None, row["id"]
+            assert end is None or start < end, (row["id"], r)
+            # roles are listed in order and do not overlap (role_at takes the first that fits)
+            assert previous_end is None or previous_end <= start, (row["id"], r)
+            previous_end = end if end is not None else date.max
+        assert all(r["to"] is not None for r in roles[:-1]), row["id"]  # only the last role may be open
+
+
+@pytest.mark.parametrize("lang", sorted(LANGS))
+def test_a_one_word_name_belongs_to_one_person(lang):
+    """A surname several people share (Abe, Tanaka, Bush) stands alone for one of them only."""
+    owner: dict[str, str] = {}
+    for row in ROWS:
+        for form in row["names"].get(lang, ()):
+            if len(form.split()) == 1:
+                for alt in form.split("|"):
+                    assert owner.setdefault(alt, row["id"]) == row["id"], (lang, alt, owner[alt], row["id"])
+
+
+# --- facts -------------------------------------------------------------------------------------
+
+def role_on(person, when: str):
+    """The role held on a date, strictly (Person.role_at falls back to a one-role person's only role)."""
+    for r in person.roles:
+        if (r.start is None or r.start <= when) and (r.end is None or when < r.end):
+            return r
+    return None
+
+
+def holders(country: str, title: re.Pattern[str], when: str) -> list[str]:
+    out = []
+    for person in load_persons().values():
+        role = role_on(person, when)
+        if role and role.country == country and title.search(role.title) and "Deputy" not in role.title \
+                and "Vice" not in role.title:
+            out.append(person.id)
+    return out
+
+
+PM = re.compile(r"Prime Minister")
+
+
+def test_putin_was_prime_minister_in_2010_and_is_president_now():
+    putin = load_persons()["Vladimir Putin"]
+    role = putin.role_at("2010-01-01")
+    assert (role.country, role.sector, role.title) == ("RUS", "GOV", "Prime Minister")
+    assert putin.role_at("2024-03-01").title == "President"
+    assert putin.role_at("2005-06-01").title == "President"
+    assert putin.roles[-1].end is None
+
+
+def test_japanese_prime_minister_on_a_date():
+    assert holders("JPN", PM, "2022-06-01") == ["Fumio Kishida"]
+    assert holders("JPN", PM, "2016-09-02") == ["Shinzo Abe"]  # the DESIGN §4 example
+    assert holders("JPN", PM, "1956-10-19") == ["Ichirō Hatoyama"]  # Soviet–Japanese Joint Declaration
+
+
+def test_abe_is_japanese_and_only_one_abe_has_the_short_name():
+    persons = load_persons()
+    assert persons["Shinzo Abe"].country == "JPN"
+    assert "abe" in persons["Shinzo Abe"].names["en"]
+    assert "abe" not in persons["Shintarō Abe"].names["en"]
+
+
+def test_gorbachev_roles():
+    g = load_persons()["Mikhail Gorbachev"]
+    assert g.roles[0].start == "1985-03-11" and g.roles[0].title.startswith("General Secretary")
+    assert g.role_at("1991-04-18").title == "President of the USSR"  # his visit to Japan
+    assert g.role_at("1991-12-26") is None
+    assert {r.country for r in g.roles} == {"RUS"}
+
+
+def test_foreign_ministers_at_the_1941_neutrality_pact():
+    assert holders("RUS", re.compile(r"Foreign Affairs"), "1941-04-13") == ["Vyacheslav Molotov"]
+    assert holders("JPN", re.compile(r"Minister of Foreign Affairs"), "1941-04-13") == ["Yōsuke Matsuoka"]
+
+
+def test_russian_prime_minister_in_1999_and_foreign_minister_in_2005():
+    assert holders("RUS", PM, "1999-01-01") == ["Yevgeny Primakov"]
+    assert holders("RUS", PM, "2000-01-01") == ["Vladimir Putin"]
+    assert holders("RUS", re.compile(r"Minister of Foreign Affairs"), "2005-06-01") == ["Sergey Lavrov"]
+
+
+def test_witte_at_portsmouth_and_sorge_in_tokyo():
+    persons = load_persons()
+    witte = persons["Sergei Witte"].role_at("1905-09-05")
+    assert (witte.country, witte.sector) == ("RUS", "GOV")
+    sorge = persons["Richard Sorge"].role_at("1941-01-01")
+    assert (sorge.country, sorge.sector) == ("RUS", "SPY")
+
+
+def test_legislators_and_spokespeople_from_the_russian_seed():
+    persons = load_persons()
+    suzuki = persons["Muneo Suzuki"].role_at("2022-03-01")
+    assert (suzuki.country, suzuki.sector) == ("JPN", "LEG")
+    assert persons["Leonid Slutsky"].role_at("2023-01-01").sector == "LEG"
+    zakharova = persons["Maria Zakharova"].role_at("2023-03-09")
+    assert (zakharova.country, zakharova.sector) == ("RUS", "GOV")
+    assert persons["Yoshimasa Hayashi"].role_at("2023-03-08").title == "Minister of Foreign Affairs"
+
+
+def test_heads_of_state_on_a_date():
+    assert holders("JPN", re.compile(r"^Emperor$"), "1945-08-15") == ["Hirohito"]
+    assert holders("USA", re.compile(r"^President$"), "1945-08-06") == ["Harry S. Truman"]
+    assert holders("CHN", re.compile(r"President"), "2015-01-01") == ["Xi Jinping"]
+    assert holders("RUS", re.compile(r"Emperor"), "1905-01-01") == ["Nicholas II of Russia"]
+    assert holders("GBR", re.compile(r"^(King|Queen)$"), "1960-01-01") == ["Elizabeth II"]
+
+
+def _samples(first: int, last: int) -> list[str]:
+    return [f"{y}-{md}" for y in range(first, last + 1) for md in ("01-01", "07-01")]
+
+
+@pytest.mark.parametrize("country,title,first,last", [
+    ("JPN", r"Prime Minister", 1901, 2025),
+    ("JPN", r"^Emperor$", 1900, 2025),
+    ("RUS", r"Chairman of the Council of (People's Commissars|Ministers)$|Chairman of the Council of People's "
+            r"Commissars (and|\()|and Chairman of the Council of Ministers|Prime Minister of the USSR", 1924, 1990),
+    ("RUS", r"^(Acting )?Prime Minister|and Prime Minister", 1992, 2025),
+    ("USA", r"^President$", 1945, 2025),
+    ("GBR", r"^Prime Minister$", 1946, 2025),
+    ("FRA", r"^(Acting )?President$", 1948, 2025),
+    ("CHN", r"Premier", 1951, 2025),
+])
+def test_exactly_one_holder_of_the_office_at_every_half_year(country, title, first, last):
+    pattern = re.compile(title)
+    for when in _samples(first, last):
+        found = holders(country, pattern, when)
+        assert len(found) == 1, (when, found)
+
+
+# --- lemmas: the patterns match what dyad's lemmatizers produce --------------------------------
+
+def _matches(lang: str, text: str) -> set[str]:
+    """Ids of the people one of whose patterns matches `text` from its first token to its last."""
+    tokens = adapter_for(lang).tokenize(text)
+    out = set()
+    for person in load_persons().values():
+        for form in person.names.get(lang, ()):
+            if compile_pattern(form).match_at(tokens, 0) == len(tokens):
+                out.add(person.id)
+    return out
+
+
+@pytest.mark.parametrize("lang,text,person", [
+    ("ru", "Путину", "Vladimir Putin"),
+    ("ru", "Путиным", "Vladimir Putin"),
+    ("ru", "Владимира Путина", "Vladimir Putin"),
+    ("ru", "В. В. Путин", "Vladimir Putin"),
+    ("ru", "Синдзо Абэ", "Shinzo Abe"),
+    ("ru", "Кисиды", "Fumio Kishida"),
+    ("ru", "Хироте", "Hirota Kōki"),
+    ("ru", "Наото Кана", "Naoto Kan"),
+    ("ru", "Есимаса Хаяси", "Yoshimasa Hayashi"),
+    ("ru", "Ёсимасой Хаяси", "Yoshimasa Hayashi"),
+    ("ru", "Захаровой", "Maria Zakharova"),
+    ("ru", "Слуцкого", "Leonid Slutsky"),
+    ("ru", "Хрущёва", "Nikita Khrushchev"),
+    ("ru", "Мори", "Yoshirō Mori"),
+    ("ro", "Abe", "Shinzo Abe"),
+    ("ro", "Gorbaciov", "Mikhail Gorbachev"),
+    ("ro", "Elțin", "Boris Yeltsin"),
+    ("ro", "Elţin", "Boris Yeltsin"),  # cedilla spelling
+    ("ro", "E.V Putyatin", "Yevfimy Putyatin"),
+    ("ro", "V.V. Putin", "Vladimir Putin"),
+    ("ro", "Ecaterina a II-a", "Catherine the Great"),
+    ("ro", "Yoshiro Mori", "Yoshirō Mori"),
+    ("en", "Putin's", "Vladimir Putin"),
+    ("en", "Tojo", "Tōjō Hideki"),
+    ("en", "George H. W. Bush", "George H. W. Bush"),
+])
+def test_inflected_and_variant_forms_find_the_person(lang, text, person):
+    assert person in _matches(lang, text)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ro", "Mori"),       # "mori" is a form of "a muri" (to die)
+    ("ro", "Muri"),
+    ("ru", "Того"),       # the pronoun, not Tōgō
+    ("ru", "Морит"),      # forms of морить are not Mori
+    ("ru", "Захаров"),    # a man named Zakharov is not Maria Zakharova
+    ("en", "May"),
+    ("en", "Major"),
+])
+def test_common_words_are_no_person(lang, text):
+    assert _matches(lang, text) == set()
+
+
+def test_pymorphy_still_mangles_what_the_patterns_expect():
+    """If the lemmatizer changes, the alternatives in the patterns need a look."""
+    ru = adapter_for("ru")
+    assert ru.analyse("Путину")[0] == "путин"
+    assert ru.analyse("Синдзо")[0] in {"синдзо", "синдзый"}
+    assert ru.analyse("Мори")[0] != "мори"  # why Mori is matched on its surface form
