@@ -68,6 +68,16 @@ def _print_summary(s: IngestSummary) -> None:
         typer.echo(f"rejected {where}: {r.reason}", err=True)
 
 
+def _print_stage_stats(s: IngestSummary) -> None:
+    """Per stage: what it counted and the time it took (the stages count into doc.stats)."""
+    times = {k[3:]: v for k, v in s.stage_stats.items() if k.startswith("ms ")}
+    counts = {k: v for k, v in s.stage_stats.items() if not k.startswith("ms ")}
+    if times:
+        typer.echo("stage time (ms): " + ", ".join(f"{k} {v}" for k, v in times.items()), err=True)
+    if counts:
+        typer.echo("stage counts: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())), err=True)
+
+
 @app.command("ingest")
 def ingest_cmd(paths: Annotated[list[Path], typer.Argument(help="Files or directories (recursive).")],
                db: DbOption = Path("dyad.duckdb"),
@@ -77,6 +87,7 @@ def ingest_cmd(paths: Annotated[list[Path], typer.Argument(help="Files or direct
     with Store(db) as store:
         summary = ingest(paths, store, workers=workers, limits=Limits(max_bytes=max_bytes))
     _print_summary(summary)
+    _print_stage_stats(summary)
     if summary.rejected:
         raise typer.Exit(EXIT_REJECTED)
 
