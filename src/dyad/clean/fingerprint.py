@@ -1,7 +1,7 @@
 """Fingerprinter: a MinHash signature of the document's kept text.
 
 Syndicated copies of one article (other site, other boilerplate, a changed headline) have
-nearly the same word shingles; their signatures agree in most positions. The store uses
+nearly the same word shingles; their signatures agree in most bins. The store uses
 the signature, banded for lookup, to record which earlier document a new one copies, so
 that merging counts independent sources, not copies.
 """
@@ -13,14 +13,10 @@ import re
 
 from dyad.model import Document
 
-PERMUTATIONS = 64
+BINS = 64
 SHINGLE = 5
-PRIME = (1 << 61) - 1
+EMPTY = (1 << 58) - 1  # a bin no shingle fell into
 WORD = re.compile(r"\w+")
-# Fixed coefficients (not random per run) so every engine and every run gives the same signature.
-_COEFFS = [(int.from_bytes(hashlib.blake2b(f"a{i}".encode(), digest_size=8).digest(), "big") % PRIME | 1,
-            int.from_bytes(hashlib.blake2b(f"b{i}".encode(), digest_size=8).digest(), "big") % PRIME)
-           for i in range(PERMUTATIONS)]
 
 
 def _shingle_hashes(text: str) -> set[int]:
@@ -30,17 +26,25 @@ def _shingle_hashes(text: str) -> set[int]:
 
 
 def minhash(text: str) -> list[int]:
+    """One-permutation MinHash: each shingle's hash picks a bin by its low bits, and each bin keeps
+    the least of the rest. One pass over the shingles instead of one per permutation."""
     hashes = _shingle_hashes(text)
     if not hashes:
         return []
-    return [min((a * h + b) % PRIME for h in hashes) for a, b in _COEFFS]
+    sig = [EMPTY] * BINS
+    for h in hashes:
+        b, v = h % BINS, h // BINS % EMPTY
+        if v < sig[b]:
+            sig[b] = v
+    return sig
 
 
 def similarity(a: list[int], b: list[int]) -> float:
-    """Estimated Jaccard similarity of the two texts' shingle sets."""
+    """Estimated Jaccard similarity of the two texts' shingle sets (bins empty in both don't count)."""
     if not a or len(a) != len(b):
         return 0.0
-    return sum(x == y for x, y in zip(a, b, strict=False)) / len(a)
+    used = [(x, y) for x, y in zip(a, b, strict=True) if x != EMPTY or y != EMPTY]
+    return sum(x == y for x, y in used) / len(used) if used else 0.0
 
 
 class Fingerprinter:
