@@ -46,7 +46,12 @@ def _near_acting_noun(data: LanguageData, tokens: Sequence[Token], i: int, j: in
     k = j
     while k < len(tokens) and k - j < 6 and _is_link(data, tokens, k):
         k += 1
-    return k < len(tokens) and k > j and _is_acting_noun(data, tokens, k)
+    if k < len(tokens) and k > j and _is_acting_noun(data, tokens, k):
+        return True
+    k = i - 1  # "trupele sovietice și mongole": the noun stands before the chain
+    while k >= 0 and i - k < 6 and _is_link(data, tokens, k):
+        k -= 1
+    return 0 <= k < i - 1 and _is_acting_noun(data, tokens, k)
 
 
 def _is_people_noun(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> bool:
@@ -158,6 +163,10 @@ def _is_location(data: LanguageData, tokens: Sequence[Token], m: ActorMention) -
     k = m.token_start - 1
     if not any(p.match_at(tokens, k) is not None for p in data.roles["locative_prepositions"].candidates(tokens[k])):
         return False
+    targets = data.roles["target_prepositions"]
+    for start in range(max(0, k - 2), k):  # "de la Moscova", "from Moscow": a longer phrase that is no place
+        if any(p.match_at(tokens, start) == m.token_start for p in targets.candidates(tokens[start])):
+            return False
     return not m.case or "loct" in m.case.split(",")
 
 
