@@ -16,11 +16,11 @@ TESTS = Path(__file__).resolve().parents[1]
 GOLD = TESTS / "gold" / "other_pairs"
 DOCS = TESTS / "data" / "other_pairs"
 
-# Floors = the scores measured when this set was added (strict F1 0.4781, relaxed F1 0.5296)
-# minus 0.02, rounded down to two decimals. The floors may only rise: when the extractor gets
-# better, raise them to the new measurement minus 0.02; never lower them to make a change pass.
-STRICT_F1_FLOOR = 0.45
-RELAXED_F1_FLOOR = 0.50
+# Floors = the last measured scores minus 0.02, rounded down to two decimals (set at strict F1
+# 0.4781 / relaxed 0.5296; raised after dyadic filtering to 0.5322 / 0.5882). The floors may only
+# rise: when the extractor gets better, raise them; never lower them to make a change pass.
+STRICT_F1_FLOOR = 0.51
+RELAXED_F1_FLOOR = 0.56
 
 
 def test_every_gold_file_has_its_document():

@@ -1,0 +1,36 @@
+"""Scores on the bundled sample corpus and on the development seeds, kept as floors.
+
+The floors are the measured scores minus 0.02, rounded down; they may only rise. The seeds live in
+../shared (beside the repository in development and CI); the test skips where they are absent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.evaluate.run import evaluate
+
+from ..conftest import REPO, SAMPLE, SHARED
+
+FLOORS = {  # set: (strict F1, relaxed F1, date accuracy, actor accuracy)
+    "sample": (0.63, 0.69, 0.97, 0.95),  # measured 0.6587 / 0.7112 / 0.9932 / 0.9732
+    "seeds": (0.40, 0.52, 0.90, 0.87),  # measured 0.4267 / 0.5486 / 0.9279 / 0.8942
+}
+
+
+def _check(result: dict, floors: tuple[float, float, float, float]) -> None:
+    o = result["overall"]
+    got = (o["strict"]["f1"], o["relaxed"]["f1"], o["date_accuracy"], o["actor_accuracy"])
+    assert all(g >= f for g, f in zip(got, floors, strict=True)), (got, floors)
+
+
+def test_sample_corpus_scores_stay_above_their_floors():
+    result, _ = evaluate(REPO / "tests" / "gold" / "sample", SAMPLE)
+    assert result["overall"]["gold"] == 236
+    _check(result, FLOORS["sample"])
+
+
+@pytest.mark.skipif(not (SHARED / "gold").exists(), reason="shared/ not beside the repo")
+def test_development_seed_scores_stay_above_their_floors():
+    result, _ = evaluate(SHARED / "gold", SHARED / "seeds")
+    _check(result, FLOORS["seeds"])
