@@ -74,6 +74,20 @@ def test_the_dashboard_shows_an_events_evidence(server: Live) -> None:
             assert triggers[0] == event["sources"][0]["trigger_text"]
             assert page.locator("#detail").get_by_text(event["date_value"] or "undated").first.is_visible()
 
+            # the state panel: a date picked in it is derived by the API, each value linked to its events
+            page.wait_for_selector("#state[data-at] .rel-status")
+            page.fill("#state-at", "1946-01-01")
+            page.wait_for_selector('#state[data-at="1946-01-01"] .rel-status')
+            status = page.locator("#state .rel-status").get_attribute("data-status")
+            expected = get(f"{server.url}/api/state?a=RUS&b=JPN&at=1946-01-01").json()
+            assert status in {"none", "established", "severed"} and status == expected["relations"]["status"]
+            assert "at=1946-01-01" in page.evaluate("location.hash")
+            link = page.locator("#state button.ev").first
+            state_event = link.get_attribute("data-event")
+            link.click()
+            page.wait_for_function("id => location.hash.includes('event=' + id)", arg=state_event)
+            page.wait_for_selector("#detail .evidence")
+
             page.evaluate("window.scrollTo(0, 0)")  # the event panel follows the scroll; show it at the top
             ARTIFACTS.mkdir(exist_ok=True)
             (ARTIFACTS / ".gitignore").write_text("*\n", encoding="utf-8")  # artefacts never get committed

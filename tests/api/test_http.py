@@ -39,8 +39,9 @@ def test_openapi_schema_lists_the_endpoints(server: Live) -> None:
     schema = _json(server, "/openapi.json")
     paths = schema["paths"]
     for path in ("/api/documents", "/api/documents/{doc_id}", "/api/events", "/api/events/{event_id}",
-                 "/api/canonical", "/api/canonical/{canonical_id}", "/api/timeline", "/api/intensity"):
+                 "/api/canonical", "/api/canonical/{canonical_id}", "/api/timeline", "/api/intensity", "/api/state"):
         assert path in paths, path
+    assert "PairState" in schema["components"]["schemas"]
     assert "post" in paths["/api/documents"] and "multipart/form-data" in str(paths["/api/documents"]["post"])
 
 
@@ -113,6 +114,40 @@ def test_intensity_is_by_year_from_asserted_events(server: Live) -> None:
         assert abs(r["mean"] * r["count"] - r["sum"]) < 0.01 * r["count"] + 0.01
     asserted = [e for e in _timeline(server) if e["modality"] == "asserted" and e["date_start"]]
     assert sum(r["count"] for r in rows) == len(asserted)
+
+
+def _ids(state: dict) -> set[str]:
+    groups = [state["relations"], state["war"], *state["agreements"], *state["territories"], *state["sanctions"]]
+    return {i for g in groups for i in g["events"]}
+
+
+def test_state_at_a_date_names_the_events_that_set_it(server: Live) -> None:
+    state = _json(server, "/api/state", a="rus", b="JPN", at="1946-01-01")
+    assert state["pair"] == ["RUS", "JPN"] and state["at"] == "1946-01-01"
+    assert set(state) >= {"relations", "war", "agreements", "territories", "sanctions", "index"}
+    assert state["relations"]["status"] in {"none", "established", "severed"}
+    assert isinstance(state["war"]["hostilities"], bool) and isinstance(state["war"]["legal_state_of_war"], bool)
+    assert state["index"]["year"] == 1946
+    pair = {e["id"]: e for e in _json(server, "/api/canonical", actor=["RUS", "JPN"], limit=1000)["items"]}
+    pair.update({e["id"]: e for e in _timeline(server)})  # territorial acts with no named counterpart
+    ids = _ids(state)
+    assert ids, "the sample corpus sets some state of RUS–JPN by 1946"
+    for i in ids:
+        assert i in pair, i
+        assert pair[i]["modality"] == "asserted" and pair[i]["date_start"] <= "1946-01-01"
+        assert _json(server, f"/api/canonical/{i}")["id"] == i
+    for sub in ("relations", "war"):
+        assert state[sub]["since"] is None or state[sub]["since"] <= "1946-01-01"
+    early = _json(server, "/api/state", a="RUS", b="JPN", at="0001-01-01")
+    assert early["relations"] == {"status": "none", "since": None, "events": []} and not _ids(early)
+
+
+def test_state_needs_an_iso_date_and_actor_codes(server: Live) -> None:
+    for at in ("1946-02-30", "1946", "yesterday", "19460101"):
+        body = _problem(get(f"{server.url}/api/state?{urlencode({'a': 'RUS', 'b': 'JPN', 'at': at})}"), 422)
+        assert "at" in body["detail"]
+    _problem(get(f"{server.url}/api/state?a=RUS&b=JPN"), 422)
+    _problem(get(f"{server.url}/api/state?{urlencode({'a': 'RUS;--', 'b': 'JPN', 'at': '1946-01-01'})}"), 422)
 
 
 def test_documents_are_listed_without_text_and_served_with_it(server: Live) -> None:
@@ -189,7 +224,7 @@ def test_the_dashboard_is_served_from_local_assets_only(server: Live) -> None:
     assert "default-src 'self'" in page.headers["content-security-policy"]
     html = page.body.decode()
     assert "http://" not in html.replace('href="/openapi.json"', "") and "https://" not in html
-    for asset in ("dashboard.js", "charts.js", "evidence.js", "dom.js", "dashboard.css"):
+    for asset in ("dashboard.js", "charts.js", "evidence.js", "dom.js", "state.js", "dashboard.css"):
         reply = get(f"{server.url}/static/{asset}")
         assert reply.status == 200 and b"https://" not in reply.body.replace(b"http://www.w3.org/2000/svg", b"")
     assert get(f"{server.url}/static/..%2F..%2Fapp.py").status == 404

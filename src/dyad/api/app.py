@@ -33,7 +33,8 @@ MIN_TOKEN = 16
 MAX_FILES = 100
 JS = "text/javascript; charset=utf-8"
 ASSETS = {"index.html": "text/html; charset=utf-8", "dashboard.css": "text/css; charset=utf-8",
-          "dashboard.js": JS, "charts.js": JS, "evidence.js": JS, "dom.js": JS}
+          "dashboard.js": JS, "charts.js": JS, "evidence.js": JS, "dom.js": JS,
+          "state.js": JS}
 
 
 @dataclass(frozen=True)

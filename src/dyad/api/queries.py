@@ -188,6 +188,25 @@ def intensity(con: duckdb.DuckDBPyConnection, f: Filters, pair: tuple[str, str] 
              "cooperation": r["cooperation"], "conflict": r["conflict"]} for r in index(found, "year")]
 
 
+def canonical_between(con: duckdb.DuckDBPyConnection, a: str, b: str) -> list[Row]:
+    """The pair's canonical events as `Store.canonical_between` reads them (same WHERE, same order),
+    with the territory kept as the stored "; "-joined string that `dyad.state.derive` expects."""
+    pair, params = _pair(a, b, "canonical_events")
+    cur = con.execute(f"SELECT * FROM canonical_events WHERE {pair} ORDER BY date_start NULLS LAST, kind, id",
+                      params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+def state(con: duckdb.DuckDBPyConnection, a: str, b: str, at: str) -> Row:
+    """The state of the pair at `at` (ISO date): the object `dyad state A B --at DATE --format json` prints.
+    Raises ValueError on a malformed date."""
+    from dyad.state.derive import state_at
+
+    a, b = a.upper(), b.upper()
+    return state_at(canonical_between(con, a, b), a, b, at)
+
+
 DOCUMENT_COLUMNS = """d.id, d.source_path, d.record, d.title, d.url, d.published, d.languages, d.supported,
     d.n_chars, d.duplicate_of, d.ingested_at, (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS n_events"""
 

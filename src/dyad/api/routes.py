@@ -23,6 +23,7 @@ from dyad.api.schemas import (
     Info,
     Kind,
     Page,
+    PairState,
     Source,
 )
 
@@ -31,6 +32,8 @@ router = APIRouter(prefix="/api")
 CODE = r"^[A-Za-z0-9_,]{1,200}$"  # actor codes (RUS, MANCHUKUO, G7), comma lists allowed
 WORD = r"^[A-Za-z_,]{1,400}$"  # kinds, modalities, languages
 ID = r"^[0-9a-f]{1,64}$"  # document, event and canonical ids are hex hashes
+ONE_CODE = r"^[A-Za-z0-9_]{1,64}$"  # a single actor code
+ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 CodeStr = Annotated[str, StringConstraints(pattern=CODE)]
 WordStr = Annotated[str, StringConstraints(pattern=WORD)]
 QUAD_CLASSES = {1: "Verbal cooperation", 2: "Material cooperation", 3: "Verbal conflict", 4: "Material conflict"}
@@ -149,3 +152,17 @@ def intensity(con: Con, f: Filtered, a: Annotated[str | None, Query(pattern=CODE
     if (a is None) != (b is None):
         raise HTTPException(422, "give both a and b, or neither")
     return queries.intensity(con, f, (a, b) if a and b else None)
+
+
+@router.get("/state", response_model=PairState,
+            summary="The state of a pair's relationship at a date, each value with the events that set it",
+            description="Relations, war, agreements, territories, sanctions and the year's index, derived "
+                        "from the pair's asserted canonical events on or before `at` (as `dyad state`).")
+def pair_state(con: Con, a: Annotated[str, Query(pattern=ONE_CODE, description="Actor code, e.g. RUS.")],
+               b: Annotated[str, Query(pattern=ONE_CODE, description="Actor code, e.g. JPN.")],
+               at: Annotated[str, Query(pattern=ISO_DATE, description="ISO date, e.g. 1946-01-01.")]) -> dict:
+    try:
+        dt.date.fromisoformat(at)
+    except ValueError as e:
+        raise HTTPException(422, f"at: not an ISO date ({e})") from e
+    return queries.state(con, a, b, at)

@@ -138,6 +138,67 @@ class IndexRow(BaseModel):
     conflict: int = Field(description="Events in QuadClass 3 or 4.")
 
 
+EventIds = Field(description="Canonical events that set this value (ids for /api/canonical/{id}).")
+
+
+class Relations(Record):
+    status: Literal["none", "established", "severed"]
+    since: str | None = Field(description="ISO date of the event that set the status.")
+    events: list[str] = EventIds
+
+
+class War(Record):
+    hostilities: bool
+    legal_state_of_war: bool = Field(description="Ended only by an agreement (a peace treaty, a joint "
+                                                 "declaration), not by a surrender or ceasefire.")
+    since: str | None
+    events: list[str] = EventIds
+
+
+class AgreementState(Record):
+    name: str
+    status: Literal["signed", "in_force", "terminated"]
+    signed: str | None
+    ratified: str | None
+    terminated: str | None
+    events: list[str] = EventIds
+
+
+class TerritoryState(Record):
+    name: str
+    controller: str | None = Field(description="Actor in control; null when no one named holds it.")
+    since: str | None
+    claimants: list[str]
+    events: list[str] = EventIds
+
+
+class SanctionState(Record):
+    by: str
+    on: str | None
+    since: str | None
+    events: list[str] = EventIds
+
+
+class YearIndex(Record):
+    year: int
+    score: float = Field(description="Sum of the Goldstein intensities of the year's asserted events up to the date.")
+    events: int
+
+
+class PairState(Record):
+    """The state of a relationship at a date, derived from asserted canonical events on or before it —
+    the object `dyad state A B --at DATE --format json` prints."""
+
+    pair: list[str] = Field(description="The two actor codes, as asked (in capitals).")
+    at: str = Field(description="The date asked, ISO.")
+    relations: Relations
+    war: War
+    agreements: list[AgreementState]
+    territories: list[TerritoryState]
+    sanctions: list[SanctionState]
+    index: YearIndex
+
+
 class Actor(BaseModel):
     code: str
     name: str

@@ -96,7 +96,7 @@ export function drawTimeline(node, events, dom, { selected, onSelect }) {
   clear(node).append(chart);
 }
 
-export function drawIntensity(node, rows, dom) {
+export function drawIntensity(node, rows, dom, { onYear } = {}) {
   if (!dom || !rows.length) return empty(node, 'No asserted, dated events for this pair with these filters.');
   const width = Math.max(node.clientWidth, 480);
   const height = 170;
@@ -119,9 +119,11 @@ export function drawIntensity(node, rows, dom) {
     const h = (Math.abs(r.sum) / max) * half;
     chart.append(svg('rect', {
       class: r.sum >= 0 ? 'bar coop' : 'bar conflict', x: x(r.year + 0.5) - bar / 2, width: bar,
-      y: r.sum >= 0 ? mid - h : mid, height: Math.max(h, 1),
+      y: r.sum >= 0 ? mid - h : mid, height: Math.max(h, 1), 'data-year': r.year,
+      onclick: onYear ? () => onYear(r.year) : null,
     }, svg('title', {}, `${r.year}: sum ${signed(r.sum)}, mean ${signed(r.mean)}, ${r.count} event` +
-      `${r.count === 1 ? '' : 's'} (${r.cooperation} cooperation, ${r.conflict} conflict)`)));
+      `${r.count === 1 ? '' : 's'} (${r.cooperation} cooperation, ${r.conflict} conflict)` +
+      (onYear ? ' · click for the state at the end of the year' : ''))));
   }
   chart.append(svg('line', { class: 'zero', x1: LEFT, x2: width - RIGHT, y1: mid, y2: mid }));
   clear(node).append(chart);

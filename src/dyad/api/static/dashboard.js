@@ -1,15 +1,18 @@
 // The dashboard: choose a pair, filter, read the timeline, the intensity and the table, and
-// open an event to see its sources. The state lives in the URL fragment, so a view can be shared.
-//
-// There is deliberately no "state of the relationship at a date" panel: until the API serves
-// that derived state, a panel would have to invent it.
+// open an event to see its sources, and read the state of the relationship at a date (as
+// /api/state derives it). The view lives in the URL fragment, so it can be shared.
 
 import { el, clear, kindLabel, pairLabel } from './dom.js';
 import { drawLegend, drawTimeline, drawIntensity, span } from './charts.js';
 import { renderDetail } from './evidence.js';
+import { renderState } from './state.js';
 
 const $ = id => document.getElementById(id);
-const state = { a: '', b: '', selected: null, events: [], intensity: [] };
+// at: the date of the state panel; picked: the user chose it (else it follows the pair's events).
+const state = { a: '', b: '', selected: null, events: [], intensity: [], at: '', picked: false };
+const known = new Map(); // canonical events seen in a timeline, by id: labels for the state panel's links
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+let stateRequest = 0;
 const filterInputs = ['f-kind', 'f-modality', 'f-language', 'f-from', 'f-to'];
 
 async function api(path) {
@@ -39,6 +42,7 @@ function query() {
 function saveHash() {
   const p = new URLSearchParams({ a: state.a, b: state.b });
   filterInputs.forEach(id => { if ($(id).value) p.set(id, $(id).value); });
+  if (state.picked && state.at) p.set('at', state.at);
   if (state.selected) p.set('event', state.selected);
   history.replaceState(null, '', `#${p}`);
 }
@@ -70,6 +74,11 @@ async function init() {
   for (const m of info.modalities) $('f-modality').append(el('option', { value: m }, m));
   for (const l of info.languages) $('f-language').append(el('option', { value: l }, l.toUpperCase()));
   filterInputs.forEach(id => { if (hash.get(id)) $(id).value = hash.get(id); });
+  if (ISO.test(hash.get('at') || '')) [state.at, state.picked] = [hash.get('at'), true];
+  $('state-at').addEventListener('change', e => {
+    if (!ISO.test(e.target.value)) return;
+    pickDate(e.target.value);
+  });
 
   $('actor-a').addEventListener('change', e => { state.a = e.target.value; reload(); });
   $('actor-b').addEventListener('change', e => { state.b = e.target.value; reload(); });
@@ -93,12 +102,14 @@ async function reload() {
     state.events = [];
     state.intensity = [];
     draw();
+    loadState();
     return status('Choose two different actors.');
   }
   status('Loading…');
   try {
     const p = query();
     [state.events, state.intensity] = await Promise.all([api(`/api/timeline?${p}`), api(`/api/intensity?${p}`)]);
+    for (const ev of state.events) known.set(ev.id, ev);
     status('');
   } catch (err) {
     state.events = [];
@@ -106,6 +117,44 @@ async function reload() {
     status(`Could not load events: ${err.message}`, true);
   }
   draw();
+  loadState();
+}
+
+function pickDate(at) {
+  state.at = at;
+  state.picked = true;
+  saveHash();
+  loadState();
+}
+
+// Today, clipped to the pair's latest dated event: the state "now" as far as the store knows.
+function defaultDate() {
+  const today = new Date().toISOString().slice(0, 10);
+  const dated = state.events.map(e => e.date_start).filter(Boolean).map(d => String(d).slice(0, 10)).sort();
+  const latest = dated[dated.length - 1];
+  return latest && latest < today ? latest : today;
+}
+
+async function loadState() {
+  const node = $('state');
+  const ticket = ++stateRequest;
+  if (!state.a || !state.b || state.a === state.b) {
+    node.removeAttribute('data-at');
+    clear(node).append(el('p', { class: 'muted' }, 'Choose two different actors.'));
+    return;
+  }
+  if (!state.picked) state.at = defaultDate();
+  $('state-at').value = state.at;
+  clear(node).append(el('p', { class: 'muted' }, `Deriving the state at ${state.at}…`));
+  try {
+    const p = new URLSearchParams({ a: state.a, b: state.b, at: state.at });
+    const st = await api(`/api/state?${p}`);
+    if (ticket === stateRequest) renderState(node, st, known, select);
+  } catch (err) {
+    if (ticket !== stateRequest) return;
+    node.removeAttribute('data-at');
+    clear(node).append(el('p', { class: 'error' }, `Could not derive the state: ${err.message}`));
+  }
 }
 
 function draw() {
@@ -114,7 +163,7 @@ function draw() {
   $('timeline-count').textContent = `${state.a}–${state.b}: ${state.events.length} events` +
     (undated ? ` (${undated} undated, in the table only)` : '');
   drawTimeline($('timeline'), state.events, dom, { selected: state.selected, onSelect: select });
-  drawIntensity($('intensity'), state.intensity, dom);
+  drawIntensity($('intensity'), state.intensity, dom, { onYear: year => pickDate(`${String(year).padStart(4, '0')}-12-31`) });
   drawTable();
 }
 
