@@ -52,16 +52,21 @@ def _near_days(a: Row, b: Row) -> bool:
     return abs((_as_date(a["date_start"]) - _as_date(b["date_start"])).days) <= NEAR_DAYS
 
 
+def _rank(m: Row) -> tuple[int, str]:
+    return (PRECISION_RANK.get(m["date_precision"], -1) if m["date_start"] is not None else -2, m["id"])
+
+
 @dataclass
 class Cluster:
-    members: list[Row] = field(default_factory=list)
+    """Mentions of one event; `best` (the most precise dated mention) is kept as they arrive."""
 
-    @property
-    def best(self) -> Row:
-        dated = [m for m in self.members if m["date_start"] is not None]
-        if not dated:
-            return self.members[0]
-        return max(dated, key=lambda m: (PRECISION_RANK.get(m["date_precision"], -1), m["id"]))
+    members: list[Row] = field(default_factory=list)
+    best: Row = field(default_factory=dict)
+
+    def add(self, m: Row) -> None:
+        self.members.append(m)
+        if not self.best or _rank(m) > _rank(self.best):
+            self.best = m
 
     def accepts(self, m: Row) -> bool:
         b = self.best
@@ -113,11 +118,15 @@ def cluster_group(mentions: list[Row]) -> list[Cluster]:
         if home is None:
             home = Cluster()
             clusters.append(home)
-        home.members.append(m)
+        home.add(m)
     if len(clusters) == 1:
-        clusters[0].members.extend(undated)
+        for m in undated:
+            clusters[0].add(m)
     elif undated:
-        clusters.append(Cluster(undated))
+        rest = Cluster()
+        for m in undated:
+            rest.add(m)
+        clusters.append(rest)
     return clusters
 
 

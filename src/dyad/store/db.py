@@ -23,6 +23,7 @@ SCHEMA_VERSION = 4
 BANDS, ROWS_PER_BAND = 16, 4  # LSH over the 64-value MinHash: candidates share one band
 NEAR_DUPLICATE = 0.8
 
+REMOVED_COLUMNS = ("doc_id", "start_char", "end_char", "reason")
 EVENT_COLUMNS = (
     "id", "doc_id", "sentence", "kind", "plover", "cameo", "quad_class", "intensity", "modality", "confidence",
     "source_code", "source_polity", "source_sector", "source_person",
@@ -32,7 +33,7 @@ EVENT_COLUMNS = (
     "extractor_version", "source_start", "source_end", "target_start", "target_end",
 )
 
-INSERT_EVENT = f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
+ROWS_PER_STATEMENT = 200  # DuckDB runs executemany one row at a time: many rows per INSERT instead
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -106,6 +107,16 @@ def _event_row(e: Event) -> tuple[Any, ...]:
     )
 
 
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str],
+                rows: Sequence[Sequence[Any]]) -> None:
+    """Insert rows with one multi-row INSERT per batch (executemany costs ~3 ms a row in DuckDB)."""
+    one = "(" + ", ".join("?" * len(columns)) + ")"
+    for i in range(0, len(rows), ROWS_PER_STATEMENT):
+        batch = rows[i:i + ROWS_PER_STATEMENT]
+        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([one] * len(batch))}",
+                    [v for row in batch for v in row])
+
+
 def _span(offsets: list[int] | None) -> tuple[int | None, int | None]:
     return (offsets[0], offsets[1]) if offsets else (None, None)
 
@@ -165,13 +176,13 @@ class Store:
                  len(doc.text), doc.text, json.dumps(doc.stats), dt.datetime.now(), doc.fingerprint or None,
                  original])
             if doc.fingerprint:
-                self.con.executemany("INSERT INTO doc_bands VALUES (?, ?, ?)",
-                                     [(doc.id, b, h) for b, h in bands(doc.fingerprint)])
+                insert_rows(self.con, "doc_bands", ("doc_id", "band", "hash"),
+                            [(doc.id, b, h) for b, h in bands(doc.fingerprint)])
             removed = [(doc.id, start, end, reason) for start, end, reason in doc.removed_spans()]
             if removed:
-                self.con.executemany("INSERT INTO removed_spans VALUES (?, ?, ?, ?)", removed)
+                insert_rows(self.con, "removed_spans", REMOVED_COLUMNS, removed)
             if doc.events:
-                self.con.executemany(INSERT_EVENT, [_event_row(e) for e in doc.events])
+                insert_rows(self.con, "events", EVENT_COLUMNS, [_event_row(e) for e in doc.events])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -210,10 +221,10 @@ class Store:
             self.con.execute("DELETE FROM events WHERE doc_id = ?", [doc.id])
             self.con.execute("DELETE FROM removed_spans WHERE doc_id = ?", [doc.id])
             if doc.events:
-                self.con.executemany(INSERT_EVENT, [_event_row(e) for e in doc.events])
+                insert_rows(self.con, "events", EVENT_COLUMNS, [_event_row(e) for e in doc.events])
             removed = [(doc.id, start, end, reason) for start, end, reason in doc.removed_spans()]
             if removed:
-                self.con.executemany("INSERT INTO removed_spans VALUES (?, ?, ?, ?)", removed)
+                insert_rows(self.con, "removed_spans", REMOVED_COLUMNS, removed)
             self.con.execute("UPDATE documents SET languages = ?, stats = ? WHERE id = ?",
                              [doc.languages, json.dumps(doc.stats), doc.id])
             self.con.execute("COMMIT")
@@ -242,12 +253,10 @@ class Store:
             self.con.execute("DELETE FROM canonical_events")
             if canonical:
                 cols = list(canonical[0])
-                marks = ", ".join("?" * len(cols))
-                self.con.executemany(f"INSERT INTO canonical_events ({', '.join(cols)}) VALUES ({marks})",
-                                     [[row[c] for c in cols] for row in canonical])
+                insert_rows(self.con, "canonical_events", cols, [[row[c] for c in cols] for row in canonical])
             member_rows = list(members)
             if member_rows:
-                self.con.executemany("INSERT INTO canonical_members VALUES (?, ?)", member_rows)
+                insert_rows(self.con, "canonical_members", ("canonical_id", "event_id"), member_rows)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
