@@ -78,14 +78,30 @@ def _print_stage_stats(s: IngestSummary) -> None:
         typer.echo("stage counts: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())), err=True)
 
 
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
 @app.command("ingest")
 def ingest_cmd(paths: Annotated[list[Path], typer.Argument(help="Files or directories (recursive).")],
                db: DbOption = Path("dyad.duckdb"),
-               workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
-               max_bytes: Annotated[int, typer.Option(help="Largest file accepted.")] = DEFAULT_MAX_BYTES) -> None:
+               workers: Annotated[int, typer.Option(help="Worker processes (local) or CPUs of a local Ray.")] = 1,
+               max_bytes: Annotated[int, typer.Option(help="Largest file accepted.")] = DEFAULT_MAX_BYTES,
+               engine: Annotated[Engine, typer.Option(help="local: a process pool; ray: Ray Data.")] = Engine.local,
+               address: Annotated[str | None, typer.Option(help="Ray cluster address (default: a local Ray).")] = None,
+               parquet: Annotated[Path | None, typer.Option(
+                   help="Ray only: keep the partitioned Parquet output in this (empty) directory.")] = None) -> None:
     """Read documents, extract events, store them, and merge events across documents."""
+    limits = Limits(max_bytes=max_bytes)
     with Store(db) as store:
-        summary = ingest(paths, store, workers=workers, limits=Limits(max_bytes=max_bytes))
+        if engine is Engine.ray:
+            from dyad.engine.ray_engine import ingest_ray  # Ray loads only when asked for
+
+            summary = ingest_ray(paths, store, address=address, workers=max(workers, 1), limits=limits,
+                                 output=parquet)
+        else:
+            summary = ingest(paths, store, workers=workers, limits=limits)
     _print_summary(summary)
     _print_stage_stats(summary)
     if summary.rejected:

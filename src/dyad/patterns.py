@@ -20,6 +20,7 @@ from dyad.model import Token
 
 GAP = "..."
 MAX_GAP = 6
+MEMO_SIZE = 50_000  # distinct token forms remembered per pattern set
 
 
 class PatternError(ValueError):
@@ -33,10 +34,11 @@ class Item:
     prefixes: tuple[str, ...] = ()
 
     def matches(self, tok: Token) -> bool:
-        lemma = tok.lemma
-        if lemma in self.exact or tok.text.lower() in self.surface:
+        lemma, low = tok.lemma, tok.text.lower()
+        if lemma in self.exact or low in self.surface:
             return True
-        return any(lemma.startswith(p) or tok.text.lower().startswith(p) for p in self.prefixes)
+        # str.startswith takes a tuple: one C call instead of a generator over the prefixes
+        return bool(self.prefixes) and (lemma.startswith(self.prefixes) or low.startswith(self.prefixes))
 
 
 @dataclass(frozen=True)
@@ -107,30 +109,72 @@ class PatternSet:
     patterns: list[Pattern] = field(default_factory=list)
     _by_key: dict[str, list[Pattern]] = field(default_factory=dict)
     _by_prefix: list[Pattern] = field(default_factory=list)
+    # Patterns whose first item has a prefix, found by their prefixes (and by their other keys):
+    # positions in `_by_prefix`, so that lookups keep the order in which patterns were added.
+    _prefix_index: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _prefix_lengths: set[int] = field(default_factory=set, repr=False)
+    # (lemma, surface) → the patterns whose first item matches such a token. A token's first
+    # match depends on nothing else, and most tokens start no pattern, so this memo makes the
+    # common case one dict lookup. Bounded: cleared when full, so memory stays flat on any corpus.
+    _memo: dict[tuple[str, str], tuple[Pattern, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, pattern: Pattern) -> None:
         self.patterns.append(pattern)
+        self._memo.clear()
         first = pattern.items[0]
         for key in first.exact | first.surface:
             self._by_key.setdefault(key, []).append(pattern)
         if first.prefixes:
+            position = len(self._by_prefix)
             self._by_prefix.append(pattern)
+            for key in (*first.prefixes, *first.exact, *first.surface):
+                self._prefix_index.setdefault(key, []).append(position)
+            self._prefix_lengths.update(len(p) for p in first.prefixes)
 
-    def candidates(self, tok: Token) -> Iterator[Pattern]:
+    def candidates(self, tok: Token) -> tuple[Pattern, ...]:
+        """Patterns whose first item matches `tok`, in the order they were added (callers may still
+        check with `match_at`). A pattern with both a prefix and a plain key comes twice, as it
+        always has. A tuple, not a generator: most tokens start nothing, and an empty tuple is free."""
+        key = (tok.lemma, tok.text)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[key] = tuple(p for p in self._indexed(tok) if p.items[0].matches(tok))
+        return found
+
+    def _indexed(self, tok: Token) -> Iterator[Pattern]:
+        # Prefix patterns used to be tried on every token, which made a lexicon with a few dozen
+        # `word*` items the costliest part of the pipeline; the index yields only those the token
+        # may start, in their original order, so results (and their tie order) do not change.
+        lemma, low = tok.lemma, tok.text.lower()
         seen: set[int] = set()
-        for key in (tok.lemma, tok.text.lower()):
+        for key in (lemma, low):
             for p in self._by_key.get(key, ()):
                 if id(p) not in seen:
                     seen.add(id(p))
                     yield p
-        yield from self._by_prefix
+        if not self._by_prefix:
+            return
+        index = self._prefix_index
+        hits: set[int] = set()
+        for word in (lemma, low):
+            hits.update(index.get(word, ()))
+            for n in self._prefix_lengths:
+                if n < len(word):
+                    hits.update(index.get(word[:n], ()))
+        for position in sorted(hits):
+            yield self._by_prefix[position]
 
     def find(self, tokens: Sequence[Token]) -> Iterator[tuple[int, int, Pattern]]:
         """Every (start, end, pattern) match; longest first at each start."""
         for i, tok in enumerate(tokens):
+            starting = self.candidates(tok)
+            if not starting:
+                continue
             found = []
-            for p in self.candidates(tok):
-                end = p.match_at(tokens, i)
+            for p in starting:
+                end = p._rest(tokens, 1, i + 1)  # the first item is known to match
                 if end is not None:
                     found.append((i, end, p))
             found.sort(key=lambda m: -(m[1] - m[0]))

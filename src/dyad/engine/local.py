@@ -3,91 +3,77 @@
 Documents are stored one transaction each, as they arrive, so an interrupted ingest keeps
 everything committed before the interruption and a re-run skips what is stored (document
 id = content hash). Per-file problems become rejections; the batch always goes on.
+
+Memory stays flat in corpus size: files are read lazily, at most a fixed window of documents
+is in flight between the reader and the store, and only the ids of that window are kept.
 """
 
 from __future__ import annotations
 
 import sys
-from collections import Counter
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
 from pathlib import Path
 
 from tqdm import tqdm
 
-from dyad.lang import SUPPORTED
-from dyad.merge.canonical import merge_events
-from dyad.model import Document, DocumentMeta, Rejection
+from dyad.engine.common import IngestSummary, new_documents, remerge, slim, store_document
+from dyad.model import Document, DocumentMeta
 from dyad.pipeline import process
-from dyad.read.files import Limits, read_paths
+from dyad.read.files import Limits
 from dyad.store.db import Store
 
+__all__ = ["IngestSummary", "ingest", "ingest_documents", "remerge"]
 
-@dataclass
-class IngestSummary:
-    accepted: int = 0
-    duplicates: int = 0
-    rejected: int = 0
-    unsupported: int = 0
-    events: int = 0
-    languages: Counter[str] = field(default_factory=Counter)
-    rejections: list[Rejection] = field(default_factory=list)
-    stage_stats: Counter[str] = field(default_factory=Counter)
+CHUNK = 4  # documents per task: fewer round trips to the workers
+CHUNKS_PER_WORKER = 4  # tasks queued per worker, so no worker waits while the store writes
+
+Item = tuple[str, DocumentMeta]
 
 
-def _slim(doc: Document) -> Document:
-    """What the store needs: drop tokens before a document crosses a process boundary."""
-    for s in doc.sentences:
-        s.tokens = []
-    return doc
+def _process_one(item: Item) -> Document:
+    return slim(process(*item))
 
 
-def _process_one(item: tuple[str, DocumentMeta]) -> Document:
-    return _slim(process(*item))
+def _process_chunk(items: list[Item]) -> list[Document]:
+    return [_process_one(item) for item in items]
 
 
-def _map(items: Iterable[tuple[str, DocumentMeta]], workers: int) -> Iterator[Document]:
+def _map(items: Iterable[Item], workers: int) -> Iterator[Document]:
+    """`process` over `items`, results in input order, at most a bounded window in flight.
+
+    (`Executor.map` would submit the whole input at once: the whole corpus in memory.)"""
     if workers <= 1:
         yield from map(_process_one, items)
         return
+    it = iter(items)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_process_one, items, chunksize=4)
+        pending: deque[Future[list[Document]]] = deque()
+        while chunk := list(islice(it, CHUNK)):
+            pending.append(pool.submit(_process_chunk, chunk))
+            if len(pending) >= workers * CHUNKS_PER_WORKER:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def ingest_documents(paths: Iterable[str | Path], store: Store, workers: int = 1, limits: Limits = Limits(),
+                     progress: bool | None = None) -> IngestSummary:
+    """Read, process and store every document of `paths`, without the corpus stage (merge)."""
+    summary = IngestSummary()
+    in_flight: set[str] = set()
+    show = sys.stderr.isatty() if progress is None else progress
+    documents = new_documents(paths, store, limits, summary, in_flight)
+    for doc in tqdm(_map(documents, workers), desc="ingest", unit="doc", disable=not show):
+        store_document(store, summary, doc)
+        in_flight.discard(doc.id)
+    return summary
 
 
 def ingest(paths: Iterable[str | Path], store: Store, workers: int = 1, limits: Limits = Limits(),
            progress: bool | None = None) -> IngestSummary:
-    summary = IngestSummary()
-    seen: set[str] = set()
-
-    def documents() -> Iterator[tuple[str, DocumentMeta]]:
-        for record in read_paths(paths, limits):
-            if isinstance(record, Rejection):
-                store.add_rejection(record)
-                summary.rejected += 1
-                summary.rejections.append(record)
-                continue
-            text, meta = record
-            doc_id = Document(text=text, meta=meta).id
-            if doc_id in seen or store.has_document(doc_id):
-                summary.duplicates += 1
-                continue
-            seen.add(doc_id)
-            yield record
-
-    show = sys.stderr.isatty() if progress is None else progress
-    for doc in tqdm(_map(documents(), workers), desc="ingest", unit="doc", disable=not show):
-        supported = bool(set(doc.languages) & SUPPORTED)
-        if store.add_document(doc, supported):
-            summary.accepted += 1
-            summary.events += len(doc.events)
-            summary.unsupported += not supported
-            summary.languages.update(doc.languages[:1])
-            summary.stage_stats.update(doc.stats)
+    summary = ingest_documents(paths, store, workers, limits, progress)
     remerge(store)
     return summary
-
-
-def remerge(store: Store) -> None:
-    canonical, members = merge_events(list(store.iter_events()))
-    store.replace_canonical(canonical, members)

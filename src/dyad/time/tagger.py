@@ -20,6 +20,12 @@ from dyad.time.values import century, day, decade, month, season, span, year
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 YEAR = r"(1[0-9]{3}|20[0-9]{2})"
 DASH = r"\s*[-–—]\s*"
+DIGIT = re.compile(r"\d")
+# The shapes that cannot match without a digit (all but Roman-numeral centuries); a shape not
+# listed here is always tried.
+NEEDS_DIGIT = frozenset({"iso", "dmy_double", "dmy_numeric", "dmy", "mdy", "dm_range_y", "mm_range_y", "my",
+                         "season_y", "dm", "decade_num", "decade_short", "decade_words", "century_ordinal",
+                         "year_range", "year"})
 
 
 def julian_to_gregorian(y: int, m: int, d: int) -> DateValue | None:
@@ -172,7 +178,10 @@ def find_times(text: str, code: str, anchor_year: int | None = None) -> list[Tim
     taken: list[tuple[int, int]] = []
     found: list[TimeMention] = []
     yearless: list[re.Match[str]] = []
+    digits = DIGIT.search(text) is not None
     for name, rx in g.patterns:
+        if not digits and name in NEEDS_DIGIT:
+            continue  # most sentences name no number: skip the shapes that cannot match them
         for m in rx.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
