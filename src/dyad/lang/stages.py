@@ -22,7 +22,7 @@ class LanguageIdentifier:
             p.language = identify(text)
             # A language the source declares wins over identification of a short paragraph,
             # unless the paragraph is written in another script (a Russian quote in English text).
-            if declared and (p.language == "und" or script(text) == SCRIPT.get(declared, script(text))):
+            if declared and (p.language == "und" or _same_script(text, declared)):
                 p.language = declared
             chars[p.language] += p.end - p.start
         main = [lang for lang, _ in chars.most_common() if lang != "und"]
@@ -31,6 +31,12 @@ class LanguageIdentifier:
                 p.language = main[0]
         doc.languages = main or ["und"]
         return doc
+
+
+def _same_script(text: str, language: str) -> bool:
+    """The paragraph is written in the declared language's script (or that script is unknown)."""
+    expected = SCRIPT.get(language)
+    return expected is None or script(text) == expected
 
 
 class Segmenter:
