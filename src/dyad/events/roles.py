@@ -145,13 +145,29 @@ def _after_preposition(data: LanguageData, tokens: Sequence[Token], a: ActorMent
     return False
 
 
+def _prepositional(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention]) -> list[ActorMention]:
+    """Actors inside a prepositional phrase, a list included: in "cu Germania, Turcia și Afganistan"
+    all three follow "cu", though only the first stands next to it."""
+    marked: list[ActorMention] = []
+    for a in actors:
+        if a in marked or not _after_preposition(data, tokens, a):
+            continue
+        marked.extend(m for m in _coordinated(data, tokens, actors, a) if m.token_start >= a.token_start)
+    return marked
+
+
 def _by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, before: list[ActorMention],
               after: list[ActorMention], symmetric: bool) -> tuple[ActorMention | None, ActorMention | None]:
+    agent = _agent_after(data, tokens, after)
     if is_passive(data, tokens, trig):
-        agent = _agent_after(data, tokens, after)
         patient = before[-1] if before else next((a for a in after if a is not agent), None)
         return agent, patient
-    subjects = [a for a in before if not _after_preposition(data, tokens, a)]
+    if agent is not None and not before:
+        # a nominalised act with its agent phrase: "the annexation of Crimea by Russia",
+        # "încălcarea spațiului aerian al URSS de către armata japoneză"
+        return agent, next((a for a in after if a is not agent), None)
+    in_phrase = _prepositional(data, tokens, before)
+    subjects = [a for a in before if a not in in_phrase]
     if subjects and subjects[-1] is not before[-1] and not after:
         # "URSS, cu Germania și Turcia, a parafat un pact": the subject acts on the prepositional actor
         return subjects[-1], before[-1]
