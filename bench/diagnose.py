@@ -81,7 +81,8 @@ def diagnose(gold_dir: Path, docs_dir: Path, only: str | None) -> tuple[Counter[
                 counts["false: sentence has no gold"] += 1
                 examples["false: sentence has no gold"].append(
                     f"{p['kind']} {(p.get('source') or {}).get('code')}->{(p.get('target') or {}).get('code')} "
-                    f"{(p.get('date') or {}).get('value')} {p['modality']} [{p['trigger']['text']}]\n      {p['evidence']['text'][:160]}")
+                    f"{(p.get('date') or {}).get('value')} {p['modality']} [{p['trigger']['text']}]"
+                    f"\n      {p['evidence']['text'][:160]}")
     return counts, examples
 
 

@@ -52,3 +52,16 @@ def test_repeated_paragraph_gives_no_second_event():
     para = "In 1904 Japan attacked Russia at Port Arthur."
     doc = process(f"{para}\n\n{para}", DocumentMeta("t.txt"))
     assert len([e for e in doc.events if e.kind == "ATTACK"]) == 1
+
+
+def test_a_war_named_in_a_time_phrase_is_not_told_again():
+    text = ("Japan attacked Russia in February 1904. "
+            "After the Russo-Japanese War, Japanese settlers moved to Sakhalin in 1910.")
+    got = events(text)
+    attacks = [e for e in got if e[0] == "ATTACK"]
+    assert len(attacks) == 1 and attacks[0][3] == "1904-02"
+
+
+def test_an_act_named_only_in_a_time_phrase_is_kept():
+    got = events("During the visit of the Romanian president to Moscow in July 2003, the two sides signed a treaty.")
+    assert ("VISIT", "ROU", "RUS", "2003-07") in [e[:4] for e in got]

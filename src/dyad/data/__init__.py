@@ -21,7 +21,8 @@ DATA_DIR = Path(__file__).parent
 MODALITIES = ("negated", "planned", "proposed", "conditional", "hypothetical")
 ALIAS_KINDS = ("name", "adjective", "capital", "organization", "person")
 ROLE_KEYS = ("passive_agent", "passive_auxiliary", "between", "conjunction", "clause_break",
-             "target_prepositions", "subject_pronouns", "topic_markers", "locative_prepositions")
+             "target_prepositions", "subject_pronouns", "topic_markers", "locative_prepositions",
+             "time_prepositions")
 
 
 class DataError(ValueError):
@@ -47,6 +48,7 @@ class TriggerSpec:
     confidence: float = 0.7
     passive: bool = False
     also: tuple[str, ...] = ()  # further kinds the same words state ("signed a peace treaty": END_WAR too)
+    mutual: bool = False  # "Russia and Japan fought a war": joined subjects act on each other
 
 
 @dataclass(frozen=True)
@@ -198,7 +200,8 @@ def _load_triggers(path: Path, data: LanguageData) -> None:
                 also = tuple(entry.get("also") or ())
                 if set(also) - set(kinds):
                     raise DataError(f"{path}: {kind}: unknown kind in `also`: {sorted(set(also) - set(kinds))}")
-                spec = TriggerSpec(kind, float(entry.get("confidence", 0.7)), bool(entry.get("passive", False)), also)
+                spec = TriggerSpec(kind, float(entry.get("confidence", 0.7)), bool(entry.get("passive", False)), also,
+                                   bool(entry.get("mutual", False)))
                 source = entry.get("pattern")
             else:
                 spec, source = TriggerSpec(kind), entry

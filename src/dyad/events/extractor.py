@@ -67,6 +67,22 @@ def is_topic(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, ea
     return False
 
 
+def is_background(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
+    """"after the Russo-Japanese War", "во время холодной войны", "după semnarea tratatului": a
+    trigger governed by a time preposition dates something else; the act it names is background.
+    Up to three words (an article, adjectives: "after the Second World War") may stand between."""
+    first = tokens[trig.start]
+    if first.tags and not first.tags.startswith("NOUN"):  # where the language tags words, only nouns
+        return False
+    preps = data.roles["time_prepositions"]
+    for k in range(max(0, trig.start - 4), trig.start):
+        end = matches_at(preps, tokens, k)
+        if end is not None and trig.start - 3 <= end <= trig.start and \
+                not any(t.text in PUNCT_BREAK or t.text == "," for t in tokens[end:trig.start]):
+            return True
+    return False
+
+
 def _ref(m: ActorMention | None, date: DateValue | None) -> ActorRef | None:
     """The actor at the event's date: a person's role then gives the country and sector."""
     if m is None:
@@ -117,33 +133,42 @@ class EventExtractor:
         kinds = load_kinds()
         last_subject: ActorMention | None = None
         last_paragraph = -1
+        background: list[Event] = []  # acts named only to date something else
         for si, sent in enumerate(doc.sentences):
             if not sent.tokens or doc.paragraphs[sent.paragraph].removed:
                 continue
             if sent.paragraph != last_paragraph:
                 last_subject, last_paragraph = None, sent.paragraph
             actors = [a for a in doc.actors if a.sentence == si]
-            doc.events.extend(self._sentence_events(doc, si, sent, actors, kinds, last_subject))
+            told, mentioned = self._sentence_events(doc, si, sent, actors, kinds, last_subject)
+            doc.events.extend(told)
+            background.extend(mentioned)
             subjects = [a for a in actors if "nomn" in a.case.split(",")] or actors
             if subjects:
                 last_subject = subjects[0]
+        doc.events.extend(_untold(background, doc.events))
         doc.count("events", len(doc.events))
         return doc
 
     def _sentence_events(self, doc: Document, si: int, sent: Sentence, actors: list[ActorMention],
-                         kinds: dict[str, KindInfo], last_subject: ActorMention | None) -> list[Event]:
+                         kinds: dict[str, KindInfo],
+                         last_subject: ActorMention | None) -> tuple[list[Event], list[Event]]:
+        """(events the sentence tells, events it only names in a time phrase)."""
         data = load_language(sent.language)
         tokens = sent.tokens
         out: list[Event] = []
+        background: list[Event] = []
         seen: set[tuple[str, str | None, str | None]] = set()
         done: list[TriggerMatch] = []
         for trig in find_triggers(data, tokens):
             if is_topic(data, tokens, trig, done):
                 continue
             done.append(trig)
+            into = background if is_background(data, tokens, trig) else out
             for kind in (trig.spec.kind, *trig.spec.also):
-                out.extend(self._trigger_events(doc, si, sent, data, trig, kind, actors, kinds, last_subject, seen))
-        return [e for e in _drop_half_events(out) if is_dyadic(e)]
+                into.extend(self._trigger_events(doc, si, sent, data, trig, kind, actors, kinds, last_subject, seen))
+        keep = [e for e in _drop_half_events(out + background) if is_dyadic(e)]
+        return [e for e in keep if e not in background], [e for e in keep if e in background]
 
     def _trigger_events(self, doc: Document, si: int, sent: Sentence, data: LanguageData, trig: TriggerMatch,
                         kind: str, actors: list[ActorMention], kinds: dict[str, KindInfo],
@@ -253,6 +278,16 @@ def is_dyadic(event: Event) -> bool:
     statements ("Japan mobilised") are dropped: on the development gold they were wrong far more
     often than right."""
     return event.target is not None or bool(event.territory or event.agreement) or event.kind in ONE_SIDED_KINDS
+
+
+def _untold(background: list[Event], told: list[Event]) -> list[Event]:
+    """"after the Russo-Japanese War" names a war the document tells elsewhere: that mention adds
+    only a wrong date. An act named this way and told nowhere else ("during Iliescu's visit to
+    Moscow") is still the only evidence of it, so it stays."""
+    def key(e: Event) -> tuple[str, frozenset[str | None]]:
+        return e.kind, frozenset((e.source.code if e.source else None, e.target.code if e.target else None))
+    known = {key(e) for e in told}
+    return [e for e in background if key(e) not in known]
 
 
 def _drop_half_events(events: list[Event]) -> list[Event]:

@@ -199,6 +199,7 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
         source, target = _by_order(data, tokens, trig, before, after, symmetric)
     sources = _coordinated(data, tokens, in_clause, source) if source else []
     targets = [t for t in _coordinated(data, tokens, in_clause, target) if t not in sources] if target else []
-    if symmetric and not targets and len(sources) >= 2:  # "Russia and Japan signed": the pair acts together
+    if (symmetric or trig.spec.mutual) and not targets and len(sources) >= 2:
+        # "Russia and Japan signed", "Russia and Japan fought a war": the pair acts together
         return Roles(sources[:1], sources[1:2], unordered=True)
     return Roles(sources, targets)
