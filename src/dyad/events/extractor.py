@@ -23,6 +23,7 @@ from dyad.data import (
     polity_at,
 )
 from dyad.events.dating import governing_date, treaty_date
+from dyad.events.focus import complete_one_sided
 from dyad.events.modality import modality_of
 from dyad.events.roles import Roles, TriggerMatch, assign_roles, matches_at
 from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Sentence, Span, Token, event_id
@@ -134,26 +135,34 @@ class EventExtractor:
         last_subject: ActorMention | None = None
         last_paragraph = -1
         background: list[Event] = []  # acts named only to date something else
+        one_sided: list[Event] = []  # no counterpart in their sentence
         for si, sent in enumerate(doc.sentences):
             if not sent.tokens or doc.paragraphs[sent.paragraph].removed:
                 continue
             if sent.paragraph != last_paragraph:
                 last_subject, last_paragraph = None, sent.paragraph
             actors = [a for a in doc.actors if a.sentence == si]
-            told, mentioned = self._sentence_events(doc, si, sent, actors, kinds, last_subject)
+            told, mentioned, half = self._sentence_events(doc, si, sent, actors, kinds, last_subject)
             doc.events.extend(told)
             background.extend(mentioned)
+            one_sided.extend(half)
             subjects = [a for a in actors if "nomn" in a.case.split(",")] or actors
             if subjects:
                 last_subject = subjects[0]
         doc.events.extend(_untold(background, doc.events))
+        completed = complete_one_sided(one_sided, doc.events)
+        done = {(e.sentence, e.trigger, e.kind) for e in completed}
+        doc.events.extend(completed)
+        doc.events.extend(e for e in one_sided if is_dyadic(e) and (e.sentence, e.trigger, e.kind) not in done)
+        doc.events.sort(key=lambda e: (e.sentence, e.trigger.start))
         doc.count("events", len(doc.events))
         return doc
 
     def _sentence_events(self, doc: Document, si: int, sent: Sentence, actors: list[ActorMention],
                          kinds: dict[str, KindInfo],
-                         last_subject: ActorMention | None) -> tuple[list[Event], list[Event]]:
-        """(events the sentence tells, events it only names in a time phrase)."""
+                         last_subject: ActorMention | None) -> tuple[list[Event], list[Event], list[Event]]:
+        """(events the sentence tells, events it only names in a time phrase, events with no counterpart
+        in the sentence and no territory or agreement to relate them)."""
         data = load_language(sent.language)
         tokens = sent.tokens
         out: list[Event] = []
@@ -167,8 +176,10 @@ class EventExtractor:
             into = background if is_background(data, tokens, trig) else out
             for kind in (trig.spec.kind, *trig.spec.also):
                 into.extend(self._trigger_events(doc, si, sent, data, trig, kind, actors, kinds, last_subject, seen))
-        keep = [e for e in _drop_half_events(out + background) if is_dyadic(e)]
-        return [e for e in keep if e not in background], [e for e in keep if e in background]
+        everything = _drop_half_events(out + background)
+        half = [e for e in everything if e.target is None and not (e.territory or e.agreement)]
+        keep = [e for e in everything if is_dyadic(e) and e not in half]
+        return [e for e in keep if e not in background], [e for e in keep if e in background], half
 
     def _trigger_events(self, doc: Document, si: int, sent: Sentence, data: LanguageData, trig: TriggerMatch,
                         kind: str, actors: list[ActorMention], kinds: dict[str, KindInfo],

@@ -1,0 +1,65 @@
+"""The pair a document centres on, and the counterpart it implies for one-sided sentences.
+
+A text about Russia–Japan says "the Japanese committed six provocations on the border" or
+"Japan signed the instrument of surrender" without naming Russia in that sentence: the reader
+knows whom they concern from the document. DESIGN §3 codes multilateral and implicit events
+with "the pair the text centres on"; this module finds that pair from the events whose
+sentences name both sides, and gives such one-sided events the other member of the pair.
+Only a clear focus counts (enough events, a large share of them), so a digest of many
+countries completes nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Sequence
+
+from dyad.data import load_kinds, polity_at
+from dyad.model import ActorRef, Event, event_id
+
+MIN_EVENTS = 3  # a focus needs at least this many two-sided events …
+MIN_SHARE = 0.3  # … and this share of all of them
+IMPLIED_CONFIDENCE = 0.6  # the counterpart is inferred, not read
+
+
+def focus_pair(events: Sequence[Event]) -> frozenset[str] | None:
+    pairs = Counter(frozenset((e.source.code, e.target.code)) for e in events
+                    if e.source and e.target and e.source.code != e.target.code)
+    if not pairs:
+        return None
+    pair, n = pairs.most_common(1)[0]
+    return pair if n >= MIN_EVENTS and n >= MIN_SHARE * sum(pairs.values()) else None
+
+
+def with_counterpart(event: Event, other: str) -> Event:
+    """The one-sided event completed with the focus pair's other member (no span: not named here)."""
+    implied = ActorRef(other, polity_at(other, event.date.start if event.date else None))
+    source, target = event.source, implied
+    spans = dict(event.argument_spans)
+    if load_kinds()[event.kind].symmetric and source is not None and other < source.code:
+        source, target = implied, source  # no direction: alphabetical, as everywhere
+        spans = {"target": spans["source"]} if "source" in spans else {}
+    return dataclasses.replace(
+        event, source=source, target=target, confidence=event.confidence * IMPLIED_CONFIDENCE, argument_spans=spans,
+        id=event_id(event.doc_id, event.trigger, event.kind, source.code if source else None, target.code))
+
+
+def complete_one_sided(one_sided: Sequence[Event], told: Sequence[Event]) -> list[Event]:
+    """One-sided events whose source belongs to the document's focus pair, completed; others dropped.
+    An event is not added where its sentence already tells the same kind between the same pair."""
+    pair = focus_pair(told)
+    if pair is None:
+        return []
+    known = {(e.sentence, e.kind, frozenset((e.source.code if e.source else None,
+                                               e.target.code if e.target else None))) for e in told}
+    out = []
+    for e in one_sided:
+        if e.source is None or e.source.code not in pair:
+            continue
+        other = next(iter(pair - {e.source.code}))
+        if (e.sentence, e.kind, pair) in known:
+            continue
+        known.add((e.sentence, e.kind, pair))
+        out.append(with_counterpart(e, other))
+    return out

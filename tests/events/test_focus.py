@@ -1,0 +1,38 @@
+"""One-sided sentences take their counterpart from the pair the document centres on."""
+
+from dyad.model import DocumentMeta
+from dyad.pipeline import process
+
+ABOUT_INDIA_AND_PAKISTAN = (
+    "In 1947 India and Pakistan signed an agreement on refugees. "
+    "In 1965 Pakistan attacked India in Kashmir. "
+    "In 1966 India and Pakistan signed the Tashkent Declaration. "
+    "In 1971 India declared war on Pakistan. "
+    "In December 1971 Pakistan surrendered at Dhaka. "
+)
+
+
+def _events(text: str) -> list[tuple[str, str | None, str | None]]:
+    doc = process(text, DocumentMeta("t.txt", language="en"))
+    return [(e.kind, e.source.code if e.source else None, e.target.code if e.target else None) for e in doc.events]
+
+
+def test_a_surrender_concerns_the_other_side_of_the_documents_pair():
+    assert ("END_WAR", "IND", "PAK") in _events(ABOUT_INDIA_AND_PAKISTAN)
+
+
+def test_without_a_clear_pair_a_one_sided_act_stays_one_sided():
+    got = _events("In December 1971 Pakistan surrendered at Dhaka.")
+    assert ("END_WAR", "PAK", None) in got
+    assert not [e for e in got if e[2] is not None]
+
+
+def test_the_implied_counterpart_has_no_evidence_span_and_lower_confidence():
+    doc = process(ABOUT_INDIA_AND_PAKISTAN, DocumentMeta("t.txt", language="en"))
+    surrender = next(e for e in doc.events if e.kind == "END_WAR" and e.sentence == 4)
+    # alphabetical pair (END_WAR is symmetric): India, implied, is the source and has no span;
+    # Pakistan keeps the span of its name
+    assert "source" not in surrender.argument_spans
+    start, end = surrender.argument_spans["target"]
+    assert ABOUT_INDIA_AND_PAKISTAN[start:end] == "Pakistan"
+    assert surrender.confidence < 0.7
