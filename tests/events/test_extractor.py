@@ -65,3 +65,8 @@ def test_a_war_named_in_a_time_phrase_is_not_told_again():
 def test_an_act_named_only_in_a_time_phrase_is_kept():
     got = events("During the visit of the Romanian president to Moscow in July 2003, the two sides signed a treaty.")
     assert ("VISIT", "ROU", "RUS", "2003-07") in [e[:4] for e in got]
+
+
+def test_a_capital_inside_a_treaty_name_is_no_party():
+    got = events("India and Pakistan signed the Tashkent Declaration in 1966.")
+    assert [e[:3] for e in got] == [("SIGN_AGREEMENT", "IND", "PAK")]

@@ -125,6 +125,20 @@ def _arguments(data: LanguageData, tokens: Sequence[Token],
     return (agreements[0] if agreements else None), (names(data.territories) or None)
 
 
+def in_document_name(data: LanguageData, tokens: Sequence[Token], m: ActorMention) -> bool:
+    """A capital inside a document's or meeting's name ("the Tashkent Declaration", "Tratatul de
+    la Trianon", "Минские соглашения") names the place it was made, not a party to it."""
+    if m.kind != "country" or m.actor.sector != "GOV" or m.token_start < 0:
+        return False
+    nouns, links = data.roles["document_nouns"], data.roles["name_links"]
+    if m.token_end < len(tokens) and matches_at(nouns, tokens, m.token_end) is not None:
+        return True
+    for k in range(max(0, m.token_start - 3), m.token_start):
+        if matches_at(links, tokens, k) == m.token_start and k > 0 and matches_at(nouns, tokens, k - 1) is not None:
+            return True
+    return False
+
+
 class EventExtractor:
     """Pipeline stage: events of every kept sentence in a language with trigger data."""
 
@@ -190,7 +204,8 @@ class EventExtractor:
         modality = modality_of(data, kind, tokens, trig, clause)
         # DESIGN §3: a stated proposal or intent is coded PROPOSE, whatever is proposed
         info = kinds["PROPOSE" if modality == "proposed" else kind]
-        players = [a for a in actors if not a.location or info.name == "VISIT"]  # "arrived in Moscow" hosts
+        players = [a for a in actors if (not a.location or info.name == "VISIT")  # "arrived in Moscow" hosts
+                   and not in_document_name(data, tokens, a)]
         roles = assign_roles(data, tokens, trig, players, clause, info.symmetric)
         if not roles.sources and last_subject is not None and not info.symmetric \
                 and (roles.targets or _pronoun_before(data, tokens, trig, clause)):
