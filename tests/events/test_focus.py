@@ -36,3 +36,13 @@ def test_the_implied_counterpart_has_no_evidence_span_and_lower_confidence():
     start, end = surrender.argument_spans["target"]
     assert ABOUT_INDIA_AND_PAKISTAN[start:end] == "Pakistan"
     assert surrender.confidence < 0.7
+
+
+def test_an_agentless_passive_in_a_text_about_one_pair_tells_of_that_pair():
+    got = _events(ABOUT_INDIA_AND_PAKISTAN + "In 1972 several agreements were signed at Simla.")
+    assert got.count(("SIGN_AGREEMENT", "IND", "PAK")) == 3
+
+
+def test_a_sentence_with_no_actor_and_no_passive_adds_nothing():
+    base = _events(ABOUT_INDIA_AND_PAKISTAN)
+    assert _events(ABOUT_INDIA_AND_PAKISTAN + "Economic cooperation remains important.") == base

@@ -23,9 +23,9 @@ from dyad.data import (
     polity_at,
 )
 from dyad.events.dating import governing_date, treaty_date
-from dyad.events.focus import complete_one_sided
+from dyad.events.focus import complete_one_sided, focus_pair
 from dyad.events.modality import modality_of
-from dyad.events.roles import Roles, TriggerMatch, assign_roles, matches_at
+from dyad.events.roles import Roles, TriggerMatch, assign_roles, is_passive, matches_at
 from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Sentence, Span, Token, event_id
 from dyad.patterns import PatternSet
 
@@ -150,6 +150,7 @@ class EventExtractor:
         last_paragraph = -1
         background: list[Event] = []  # acts named only to date something else
         one_sided: list[Event] = []  # no counterpart in their sentence
+        unnamed: list[int] = []  # sentences with no actor at all
         for si, sent in enumerate(doc.sentences):
             if not sent.tokens or doc.paragraphs[sent.paragraph].removed:
                 continue
@@ -157,6 +158,8 @@ class EventExtractor:
                 last_subject, last_paragraph = None, sent.paragraph
             actors = [a for a in doc.actors if a.sentence == si]
             told, mentioned, half = self._sentence_events(doc, si, sent, actors, kinds, last_subject)
+            if not (actors or told or mentioned or half):
+                unnamed.append(si)
             doc.events.extend(told)
             background.extend(mentioned)
             one_sided.extend(half)
@@ -164,6 +167,12 @@ class EventExtractor:
             if subjects:
                 last_subject = subjects[0]
         doc.events.extend(_untold(background, doc.events))
+        pair = focus_pair(doc.events)
+        if pair is not None:  # "Au fost semnate 17 documente": between the two the text is about
+            implied = tuple(sorted(pair))
+            for si in unnamed:
+                told, _, _ = self._sentence_events(doc, si, doc.sentences[si], [], kinds, None, implied)
+                doc.events.extend(told)
         completed = complete_one_sided(one_sided, doc.events)
         done = {(e.sentence, e.trigger, e.kind) for e in completed}
         doc.events.extend(completed)
@@ -174,9 +183,11 @@ class EventExtractor:
 
     def _sentence_events(self, doc: Document, si: int, sent: Sentence, actors: list[ActorMention],
                          kinds: dict[str, KindInfo],
-                         last_subject: ActorMention | None) -> tuple[list[Event], list[Event], list[Event]]:
+                         last_subject: ActorMention | None,
+                         implied: tuple[str, ...] = ()) -> tuple[list[Event], list[Event], list[Event]]:
         """(events the sentence tells, events it only names in a time phrase, events with no counterpart
-        in the sentence and no territory or agreement to relate them)."""
+        in the sentence and no territory or agreement to relate them). `implied`: the pair a sentence
+        naming no actor is about."""
         data = load_language(sent.language)
         tokens = sent.tokens
         out: list[Event] = []
@@ -189,7 +200,8 @@ class EventExtractor:
             done.append(trig)
             into = background if is_background(data, tokens, trig) else out
             for kind in (trig.spec.kind, *trig.spec.also):
-                into.extend(self._trigger_events(doc, si, sent, data, trig, kind, actors, kinds, last_subject, seen))
+                into.extend(self._trigger_events(doc, si, sent, data, trig, kind, actors, kinds, last_subject, seen,
+                                                 implied))
         everything = _drop_half_events(out + background)
         half = [e for e in everything if e.target is None and not (e.territory or e.agreement)]
         keep = [e for e in everything if is_dyadic(e) and e not in half]
@@ -197,7 +209,8 @@ class EventExtractor:
 
     def _trigger_events(self, doc: Document, si: int, sent: Sentence, data: LanguageData, trig: TriggerMatch,
                         kind: str, actors: list[ActorMention], kinds: dict[str, KindInfo],
-                        last_subject: ActorMention | None, seen: set[EventKey]) -> list[Event]:
+                        last_subject: ActorMention | None, seen: set[EventKey],
+                        implied: tuple[str, ...] = ()) -> list[Event]:
         tokens = sent.tokens
         out: list[Event] = []
         clause = clause_bounds(data, tokens, trig.start, trig.end)
@@ -210,6 +223,10 @@ class EventExtractor:
         if not roles.sources and last_subject is not None and not info.symmetric \
                 and (roles.targets or _pronoun_before(data, tokens, trig, clause)):
             roles = Roles([last_subject], roles.targets, carried=True)
+        if implied and not players and is_passive(data, tokens, trig):
+            # "Au fost semnate 17 documente": an agentless passive in a text about one pair tells
+            # of that pair; no direction is given, so alphabetical order
+            roles = Roles([_implied(implied[0])], [_implied(implied[1])], carried=True, unordered=True)
         agreement, territory = _arguments(data, tokens, clause)
         trigger_span = Span(tokens[trig.start].start, tokens[trig.end - 1].end)
         date = governing_date(doc, si, trigger_span.start)
