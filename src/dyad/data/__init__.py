@@ -61,37 +61,6 @@ class AliasSpec:
     cased: bool = False  # a proper name that must be written with a capital (CLDR names, people)
 
 
-@dataclass(frozen=True)
-class Role:
-    country: str
-    sector: str
-    title: str
-    start: str | None  # ISO date; None = since before anything dyad dates
-    end: str | None  # None = still holds it
-
-
-@dataclass(frozen=True)
-class Person:
-    id: str
-    roles: tuple[Role, ...]
-    names: dict[str, tuple[str, ...]]  # language → lemma patterns
-
-    @property
-    def country(self) -> str:
-        """The country the person acted for most often (by number of roles)."""
-        counts: dict[str, int] = {}
-        for r in self.roles:
-            counts[r.country] = counts.get(r.country, 0) + 1
-        return max(counts, key=lambda c: counts[c])
-
-    def role_at(self, iso_date: str | None) -> Role | None:
-        if iso_date:
-            for r in self.roles:
-                if (r.start is None or r.start <= iso_date) and (r.end is None or iso_date < r.end):
-                    return r
-        return self.roles[0] if len(self.roles) == 1 else None
-
-
 @dataclass
 class LanguageData:
     code: str
@@ -230,42 +199,20 @@ def _load_actors(path: Path, data: LanguageData) -> None:
     data.pair_phrases = _pattern_set(raw.get("pair_phrases"), f"{path}: pair_phrases")
 
 
-@cache
-def load_persons() -> dict[str, Person]:
-    """People with dated roles (`common/persons.yaml`), by id."""
-    path = DATA_DIR / "common" / "persons.yaml"
-    out: dict[str, Person] = {}
-    for row in _optional(path) or []:
-        try:
-            roles = tuple(Role(str(r["country"]), str(r.get("sector") or "GOV"), str(r.get("title") or ""),
-                               _date_or_none(r.get("from")), _date_or_none(r.get("to"))) for r in row["roles"])
-            names = {str(lang): tuple(str(n) for n in forms) for lang, forms in (row.get("names") or {}).items()}
-            person = Person(str(row["id"]), roles, names)
-        except (KeyError, TypeError) as e:
-            raise DataError(f"{path}: person {row.get('id') if isinstance(row, dict) else row!r}: {e}") from e
-        if person.id in out:
-            raise DataError(f"{path}: person {person.id!r} is listed twice")
-        if not roles:
-            raise DataError(f"{path}: person {person.id!r} has no role")
-        out[person.id] = person
-    return out
+def known_codes() -> frozenset[str]:
+    """Every code an actor may have: ISO 3166 alpha-3 and dyad's extra codes (DESIGN §4)."""
+    _, extra = load_polities()
+    return frozenset(a3 for a3, _ in load_iso3166().values()) | frozenset(extra)
 
 
-def holder_of(code: str, title: str, iso_date: str | None) -> Person | None:
-    """Who held an office of a country at a date ("the Japanese prime minister" in 2022 → Kishida)."""
-    if not iso_date:
-        return None
-    for person in load_persons().values():
-        for r in person.roles:
-            holds = r.title == title or (r.title.startswith("Acting ") and title in r.title)
-            if r.country == code and holds and (r.start is None or r.start <= iso_date) \
-                    and (r.end is None or iso_date < r.end):
-                return person
-    return None
-
-
-def _date_or_none(v: Any) -> str | None:
-    return None if v is None else str(v)[:10]
+def name_pattern(code: str, text: str) -> str:
+    """A name as written ("Ion Popescu") as a lemma pattern of the language: each word by its lemma or
+    its own spelling, since a lemmatizer can mistake a foreign name for an inflected word."""
+    adapter = adapter_for(code)
+    words = [(t.lemma, t.text.lower()) for t in adapter.tokenize(text)] if adapter else \
+        [(w.lower(), w.lower()) for w in re.findall(r"[\w'.-]+", text)]
+    return " ".join(f"{_escape(lemma)}|={surface.replace('|', '')}" if surface != lemma else _escape(lemma)
+                    for lemma, surface in words if surface.strip())
 
 
 def _add_persons(data: LanguageData) -> None:
@@ -425,3 +372,11 @@ def actor_kind(code: str) -> str:
     if code in extra:
         return str(extra[code]["kind"])
     return "country"
+
+
+# People live in their own module; they are part of this package's interface
+from dyad.data.persons import Person as Person  # noqa: E402
+from dyad.data.persons import Role as Role  # noqa: E402
+from dyad.data.persons import holder_of as holder_of  # noqa: E402
+from dyad.data.persons import load_persons as load_persons  # noqa: E402
+from dyad.data.persons import reload_persons as reload_persons  # noqa: E402
