@@ -59,6 +59,7 @@ class AliasSpec:
     sector: str | None = None
     person: str | None = None
     cased: bool = False  # a proper name that must be written with a capital (CLDR names, people)
+    ambiguous: str | None = None  # a name of common/ambiguous.yaml: context and date pick the actor
 
 
 @dataclass
@@ -71,9 +72,11 @@ class LanguageData:
     acting_nouns: PatternSet = field(default_factory=PatternSet)
     compound_prefixes: dict[str, str] = field(default_factory=dict)
     people_suffixes: tuple[str, ...] = ()  # a demonym with such an ending is a people noun ("japonezii")
+    nominal_suffixes: tuple[str, ...] = ()  # a lemma with such an ending names an act ("semnare", "signing")
     people_after: PatternSet = field(default_factory=PatternSet)  # a demonym after these is one ("de japonezi")
     pair_phrases: PatternSet = field(default_factory=PatternSet)  # "the two countries": the document's main pair
     titles: PatternSet = field(default_factory=PatternSet)  # offices ("prime minister") → canonical title
+    ambiguity_cues: dict[str, dict[str, PatternSet]] = field(default_factory=dict)  # name → code → cue words
     months: dict[str, int] = field(default_factory=dict)
     seasons: dict[str, str] = field(default_factory=dict)
     year_suffix: frozenset[str] = frozenset()
@@ -197,6 +200,7 @@ def _load_actors(path: Path, data: LanguageData) -> None:
     data.people_suffixes = tuple(str(x).lower() for x in raw.get("people_suffixes") or [])
     data.people_after = _pattern_set(raw.get("people_after"), f"{path}: people_after")
     data.pair_phrases = _pattern_set(raw.get("pair_phrases"), f"{path}: pair_phrases")
+    add_ambiguous(raw.get("ambiguous"), path, data)
 
 
 def known_codes() -> frozenset[str]:
@@ -263,15 +267,70 @@ def _load_time(path: Path, data: LanguageData) -> None:
     data.century_words = frozenset(str(w).lower() for w in raw.get("century_words") or [])
     for key in ("range_words", "not_after_year", "not_before_year"):
         setattr(data, key, frozenset(str(w).lower() for w in raw.get(key) or []))
+    load_time_words(data.code)  # validated with the rest of the language (python -m dyad.data.check)
+
+
+@dataclass(frozen=True)
+class TimeWords:
+    """The calendar words of `<lang>/time.yaml` that only the time tagger reads."""
+
+    weekdays: dict[str, int] = field(default_factory=dict)  # surface form → ISO weekday (1 = Monday)
+    decade_names: dict[str, int] = field(default_factory=dict)  # "thirties" → 30; "nineteen-thirties" → 1930
+    decade_name_before: frozenset[str] = frozenset()  # "the thirties", "anii treizeci": needed before a name
+    decade_name_after: frozenset[str] = frozenset()  # "тридцатые годы": or after it
+    century_ordinals: dict[str, int] = field(default_factory=dict)  # "twentieth" → 20
+    attributive_links: frozenset[str] = frozenset()  # "of", "din", "от": a date after a noun so linked
+    attributive_genitive: frozenset[str] = frozenset()  # "года": a year right after a noun in the genitive
+    attributive_determiners: frozenset[str] = frozenset()  # "the": "the 1956 declaration"
+    not_attributive_heads: frozenset[str] = frozenset()  # "the end of 1938": adverbial after all
+    citation_pages: frozenset[str] = frozenset()  # "p", "с": page abbreviations of references
+    citation_issues: frozenset[str] = frozenset()  # "№", "vol": issue abbreviations
+    published_labels: frozenset[str] = frozenset()  # "Published:", "Опубликовано:" before a dateline
+
+
+def _numbered(path: Path, raw: Any, key: str, lo: int, hi: int) -> dict[str, int]:
+    """A `{number: [surface forms]}` table of time.yaml, checked to lie in lo..hi."""
+    out: dict[str, int] = {}
+    for number, forms in (raw.get(key) or {}).items():
+        if not isinstance(number, int) or not lo <= number <= hi or not isinstance(forms, list):
+            raise DataError(f"{path}: {key}: {number!r} must be a number {lo}–{hi} with a list of forms")
+        for form in forms:
+            out[str(form).lower().rstrip(".")] = number
+    return out
+
+
+@cache
+def load_time_words(code: str) -> TimeWords:
+    """Weekdays, decades and centuries in words, attributive and citation cues of a language."""
+    path = DATA_DIR / code / "time.yaml"
+    raw = _optional(path) or {}
+
+    def words(key: str) -> frozenset[str]:
+        entries = raw.get(key) or []
+        if not isinstance(entries, list):
+            raise DataError(f"{path}: {key} must be a list")
+        return frozenset(str(w).lower().rstrip(".") for w in entries if str(w).strip())
+
+    return TimeWords(
+        weekdays=_numbered(path, raw, "weekdays", 1, 7),
+        decade_names=_numbered(path, raw, "decade_names", 0, 2090),
+        decade_name_before=words("decade_name_before"), decade_name_after=words("decade_name_after"),
+        century_ordinals=_numbered(path, raw, "century_ordinals", 1, 21),
+        attributive_links=words("attributive_links"),
+        attributive_genitive=words("attributive_genitive"), attributive_determiners=words("attributive_determiners"),
+        not_attributive_heads=words("not_attributive_heads"), citation_pages=words("citation_pages"),
+        citation_issues=words("citation_issues"), published_labels=words("published_labels"),
+    )
 
 
 @dataclass(frozen=True)
 class RelativeExpression:
     text: str
-    years: str = "0"  # each shift is an integer, "n" (the number in the text) or "n*K"
+    years: str = "0"  # each shift is an integer, "n" (the number in the text), "n*K", or the same negated
     months: str = "0"
     days: str = "0"
     precision: str = "year"
+    deictic: bool = False  # counted from the time of writing: the publication date when there is one
 
 
 @cache
@@ -284,13 +343,14 @@ def load_relative(code: str) -> tuple[dict[str, int], tuple[RelativeExpression, 
     for entry in raw.get("expressions") or []:
         shift = entry.get("shift") or {}
         unknown = set(shift) - {"years", "months", "days"}
-        if unknown or entry.get("precision") not in ("day", "month", "year") or not entry.get("text"):
+        if unknown or entry.get("precision") not in ("day", "month", "year") or not entry.get("text") \
+                or set(entry) - {"text", "shift", "precision", "deictic"}:
             raise DataError(f"{path}: bad relative expression {entry!r}")
         for v in shift.values():
-            if not re.fullmatch(r"-?\d+|n|n\*\d+", str(v)):
-                raise DataError(f"{path}: shift {v!r} is not an integer, n or n*K")
+            if not re.fullmatch(r"-?(?:\d+|n|n\*\d+)", str(v)):
+                raise DataError(f"{path}: shift {v!r} is not an integer, n or n*K (or their negation)")
         out.append(RelativeExpression(str(entry["text"]).lower(), **{k: str(v) for k, v in shift.items()},
-                                      precision=entry["precision"]))
+                                      precision=entry["precision"], deictic=bool(entry.get("deictic", False))))
     return numbers, tuple(out)
 
 
@@ -323,6 +383,7 @@ def load_language(code: str) -> LanguageData:
     roles = _optional(folder / "roles.yaml") or {}
     for key in ROLE_KEYS:
         data.roles[key] = _pattern_set(roles.get(key), f"{folder}/roles.yaml: {key}")
+    data.nominal_suffixes = tuple(str(x).lower() for x in roles.get("nominal_suffixes") or [])
     for title, entries in (_optional(folder / "titles.yaml") or {}).items():
         for p in _compile_all(entries, f"{folder}/titles.yaml: {title}", str(title)):
             data.titles.add(p)
@@ -375,6 +436,7 @@ def actor_kind(code: str) -> str:
 
 
 # People live in their own module; they are part of this package's interface
+from dyad.data.ambiguity import add_ambiguous  # noqa: E402
 from dyad.data.persons import Person as Person  # noqa: E402
 from dyad.data.persons import Role as Role  # noqa: E402
 from dyad.data.persons import holder_of as holder_of  # noqa: E402

@@ -115,7 +115,7 @@ def _compound_pair(compound: ActorMention) -> tuple[ActorMention, ActorMention]:
     return compound, other
 
 
-def _by_case(tokens: Sequence[Token], before: list[ActorMention], after: list[ActorMention],
+def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMention], after: list[ActorMention],
              passive: bool) -> tuple[ActorMention | None, ActorMention | None]:
     nearest = list(reversed(before)) + after
 
@@ -129,6 +129,9 @@ def _by_case(tokens: Sequence[Token], before: list[ActorMention], after: list[Ac
         if agent:
             return agent, patient
     source = next((a for a in nearest if _nominative(a)), None)
+    if source is None:  # an acronym the analyser declines oddly ("РФ готова …"): the one before the verb
+        source = next((a for a in reversed(before) if a.text.isupper() and len(a.text) > 1
+                       and not _after_preposition(data, tokens, a)), None)
     rest = [a for a in after + list(reversed(before))
             if a is not source and (source is None or a.actor.code != source.actor.code)]
     target = next((a for a in rest if not _nominative(a)), rest[0] if rest else None)
@@ -181,10 +184,28 @@ def _by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, b
     return source, target
 
 
+def is_nominal(data: LanguageData, token: Token) -> bool:
+    """A noun naming an act ("semnarea", "подписание", "signing"), by part of speech where the
+    language's adapter gives it, else by the lemma's ending."""
+    if token.tags:
+        return token.tags.startswith("NOUN")
+    return token.lemma.lower().endswith(data.nominal_suffixes) if data.nominal_suffixes else False
+
+
+def _has_subject(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention], trig: TriggerMatch) -> bool:
+    before = [a for a in actors if a.token_end <= trig.start]
+    if any(a.case for a in actors):
+        return any(_nominative(a) for a in before)
+    return any(not _after_preposition(data, tokens, a) for a in before)
+
+
 def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, actors: list[ActorMention],
                  clause: tuple[int, int], symmetric: bool) -> Roles:
     in_clause = [a for a in actors if clause[0] <= a.token_start and a.token_end <= clause[1]] or actors
     pair = _between(data, tokens, in_clause)
+    if pair and pair[0].token_start - 1 > trig.end and not is_passive(data, tokens, trig) \
+            and not is_nominal(data, tokens[trig.start]) and _has_subject(data, tokens, in_clause, trig):
+        pair = None  # "Putin proposed to Abe a treaty between the two countries": the treaty's parties
     if pair:
         return Roles([pair[0]], [pair[1]], unordered=True)
     compound = next((a for a in sorted(in_clause, key=lambda a: abs(a.token_start - trig.start)) if a.pair), None)
@@ -194,7 +215,7 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
     before = [a for a in in_clause if a.token_end <= trig.start]
     after = [a for a in in_clause if a.token_start >= trig.start]  # inside a discontinuous trigger counts as after
     if any(a.case for a in in_clause):  # the language marks case
-        source, target = _by_case(tokens, before, after, is_passive(data, tokens, trig))
+        source, target = _by_case(data, tokens, before, after, is_passive(data, tokens, trig))
     else:
         source, target = _by_order(data, tokens, trig, before, after, symmetric)
     sources = _coordinated(data, tokens, in_clause, source) if source else []
