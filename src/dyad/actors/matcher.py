@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from dyad.actors.ambiguity import Context, resolve, sentence_dates
 from dyad.data import AliasSpec, LanguageData, actor_kind, load_language
 from dyad.model import ActorMention, ActorRef, Document, Token
 
@@ -107,8 +108,28 @@ def _compound(data: LanguageData, tok: Token) -> tuple[str, str] | None:
 
 
 def find_actors(doc_text: str, tokens: Sequence[Token], code: str, sentence: int) -> list[ActorMention]:
+    """Actor mentions of one sentence; an ambiguous name is read from this sentence alone (the
+    pipeline stage reads it from its paragraph, document and date)."""
     data = load_language(code)
-    found: list[ActorMention] = []
+    found = _find(data, doc_text, tokens, sentence)
+    return [m for m, spec in found if _settle(data, m, spec, Context(tokens))]
+
+
+def _settle(data: LanguageData, m: ActorMention, spec: AliasSpec, context: Context) -> bool:
+    """Give an ambiguous mention the actor its context points to; False when it names none then."""
+    if not spec.ambiguous:
+        return True
+    chosen = resolve(data, spec.ambiguous, context)
+    if chosen is None or chosen.code is None:
+        return False
+    m.actor = ActorRef(chosen.code, chosen.polity or spec.polity, m.actor.sector, m.actor.person)
+    m.kind = actor_kind(chosen.code)  # type: ignore[assignment]
+    return True
+
+
+def _find(data: LanguageData, doc_text: str, tokens: Sequence[Token],
+          sentence: int) -> list[tuple[ActorMention, AliasSpec]]:
+    found: list[tuple[ActorMention, AliasSpec]] = []
     used = [False] * len(tokens)
     for i, j, _ in data.agreements.find(tokens):  # "Tokyo" in "the Tokyo Declaration" is no actor
         used[i:j] = [True] * (j - i)
@@ -121,7 +142,7 @@ def find_actors(doc_text: str, tokens: Sequence[Token], code: str, sentence: int
                 continue
         elif spec.cased and not tokens[i].text[:1].isupper():
             continue  # proper names are written with a capital: "того" is no Togo, "china" no China
-        found.append(_mention(data, doc_text, tokens, i, j, spec, sentence))
+        found.append((_mention(data, doc_text, tokens, i, j, spec, sentence), spec))
         used[i:j] = [True] * (j - i)
     for i, tok in enumerate(tokens):
         if used[i]:
@@ -131,15 +152,16 @@ def find_actors(doc_text: str, tokens: Sequence[Token], code: str, sentence: int
             continue
         if _near_acting_noun(data, tokens, i, i + 1):
             # "trupele sovieto-mongole": two states acting together, not the two sides of an event
-            found.extend(_mention(data, doc_text, tokens, i, i + 1, AliasSpec(code), sentence) for code in pair)
+            found.extend((_mention(data, doc_text, tokens, i, i + 1, AliasSpec(code), sentence), AliasSpec(code))
+                         for code in pair)
         else:
             m = _mention(data, doc_text, tokens, i, i + 1, AliasSpec(pair[0]), sentence)
             m.pair = ActorRef(pair[1])
-            found.append(m)
-    for m in found:
+            found.append((m, AliasSpec(pair[0])))
+    for m, _ in found:
         m.location = _is_location(data, tokens, m)
         m.title = _title_beside(data, tokens, m)
-    found.sort(key=lambda m: m.token_start)
+    found.sort(key=lambda f: f[0].token_start)
     return found
 
 
@@ -202,10 +224,15 @@ class ActorTagger:
     name = "actors"
 
     def __call__(self, doc: Document) -> Document:
+        found: dict[int, list[tuple[ActorMention, AliasSpec]]] = {}
         for i, sent in enumerate(doc.sentences):
             if not sent.tokens or doc.paragraphs[sent.paragraph].removed:
                 continue
-            doc.actors.extend(find_actors(doc.text, sent.tokens, sent.language, i))
+            found[i] = _find(load_language(sent.language), doc.text, sent.tokens, i)
+        if any(spec.ambiguous for ms in found.values() for _, spec in ms):
+            self._settle_all(doc, found)
+        for ms in found.values():
+            doc.actors.extend(m for m, _ in ms)
         pair = main_pair(doc.actors)
         if pair:
             for i, sent in enumerate(doc.sentences):
@@ -214,3 +241,22 @@ class ActorTagger:
             doc.actors.sort(key=lambda m: (m.sentence, m.token_start))
         doc.count("actors", len(doc.actors))
         return doc
+
+    @staticmethod
+    def _settle_all(doc: Document, found: dict[int, list[tuple[ActorMention, AliasSpec]]]) -> None:
+        """Ambiguous names, read from their sentence, paragraph, document and the sentence's date."""
+        def codes(items: list[tuple[ActorMention, AliasSpec]]) -> Counter[str]:
+            return Counter(m.actor.code for m, spec in items if not spec.ambiguous)
+
+        dates = sentence_dates(doc)
+        in_doc = codes([f for ms in found.values() for f in ms])
+        for i, ms in found.items():
+            if not any(spec.ambiguous for _, spec in ms):
+                continue
+            sent = doc.sentences[i]
+            others = [k for k in found if k != i and doc.sentences[k].paragraph == sent.paragraph]
+            near = codes([f for k in others for f in found[k]])
+            context = Context(sent.tokens, [doc.sentences[k].tokens for k in others],
+                              (codes(ms), near, in_doc), dates[i])
+            data = load_language(sent.language)
+            found[i] = [(m, spec) for m, spec in ms if _settle(data, m, spec, context)]

@@ -239,11 +239,11 @@ def holder_of(code: str, title: str, iso_date: str | None) -> Person | None:
     best: tuple[str, Person] | None = None
     for r, person in _offices().get(code, ()):
         holds = r.title == title or (r.title.startswith("Acting ") and title in r.title)
-        if holds and (r.start is None or r.start <= iso_date) and (r.end is None or iso_date < r.end):
-            # an open end means "still in office as far as the table knows": a later appointment
-            # (a user's newer row) supersedes it
-            if best is None or (r.start or "") > best[0]:
-                best = (r.start or "", person)
+        current = (r.start is None or r.start <= iso_date) and (r.end is None or iso_date < r.end)
+        # an open end means "still in office as far as the table knows": a later appointment (a
+        # user's newer row) supersedes it
+        if holds and current and (best is None or (r.start or "") > best[0]):
+            best = (r.start or "", person)
     return best[1] if best else None
 
 
