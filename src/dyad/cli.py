@@ -13,7 +13,8 @@ from typing import Annotated, Any
 
 import typer
 
-from dyad.engine.local import IngestSummary, ingest
+from dyad.engine.local import IngestSummary, ingest, ingest_documents
+from dyad.merge.incremental import update_canonical
 from dyad.model import DocumentMeta
 from dyad.pipeline import annotation, process
 from dyad.read.errors import ReadError
@@ -96,12 +97,13 @@ def ingest_cmd(paths: Annotated[list[Path], typer.Argument(help="Files or direct
     limits = Limits(max_bytes=max_bytes)
     with Store(db) as store:
         if engine is Engine.ray:
-            from dyad.engine.ray_engine import ingest_ray  # Ray loads only when asked for
+            from dyad.engine.ray_engine import ingest_ray_documents  # Ray loads only when asked for
 
-            summary = ingest_ray(paths, store, address=address, workers=max(workers, 1), limits=limits,
-                                 output=parquet)
+            summary = ingest_ray_documents(paths, store, address=address, workers=max(workers, 1), limits=limits,
+                                           output=parquet)
         else:
-            summary = ingest(paths, store, workers=workers, limits=limits)
+            summary = ingest_documents(paths, store, workers=workers, limits=limits)
+        update_canonical(store)  # re-merges only the events the new documents touch
     _print_summary(summary)
     _print_stage_stats(summary)
     if summary.rejected:
@@ -228,23 +230,19 @@ def conflicts_cmd(a: str, b: str, db: DbOption = Path("dyad.duckdb"),
 def remove_cmd(doc: Annotated[str, typer.Argument(help="Document id, a unique prefix of it, or its file name.")],
                db: DbOption = Path("dyad.duckdb")) -> None:
     """Remove a document and its events; the canonical events and state they fed are updated."""
-    from dyad.engine.local import remerge
-
     with Store(db) as store:
         row = store.document(doc)
         if row is None:
             typer.echo(f"no single stored document matches {doc!r}", err=True)
             raise typer.Exit(1)
         store.remove_document(row["id"])
-        remerge(store)
+        update_canonical(store)
     typer.echo(f"removed {row['id']} ({row['source_path']})", err=True)
 
 
 @app.command("reprocess")
 def reprocess_cmd(db: DbOption = Path("dyad.duckdb")) -> None:
     """Re-extract every stored document with the current lexicons, then merge again."""
-    from dyad.engine.local import remerge
-
     n = 0
     with Store(db) as store:
         for row in list(store.iter_documents()):
@@ -252,7 +250,7 @@ def reprocess_cmd(db: DbOption = Path("dyad.duckdb")) -> None:
                                 url=row["url"], published=row["published"])
             store.replace_events(process(row["text"], meta))
             n += 1
-        remerge(store)
+        update_canonical(store)
     typer.echo(f"reprocessed {n} documents", err=True)
 
 

@@ -58,3 +58,51 @@ def test_asserted_and_negated_never_merge():
         ev("b", "SIGN_AGREEMENT", "JPN", "RUS", "1951", "1951-01-01", "1951-12-31", "year", modality="negated"),
     ])
     assert len(rows) == 2
+
+
+def with_fields(row, **fields):
+    return {**row, **fields}
+
+
+def test_visits_by_two_different_ministers_in_one_year_stay_two_events():
+    rows, _ = merge_events([
+        with_fields(ev("a", "VISIT", "JPN", "RUS", "2016", "2016-01-01", "2016-12-31", "year"),
+                    source_person="Kishida"),
+        with_fields(ev("b", "VISIT", "JPN", "RUS", "2016-05-06", "2016-05-06", "2016-05-06", "day", doc="d2"),
+                    source_person="Abe"),
+        with_fields(ev("c", "VISIT", "JPN", "RUS", "2016", "2016-01-01", "2016-12-31", "year", doc="d3"),
+                    source_person="Abe"),
+    ])
+    assert sorted((r["date_value"], r["n_mentions"]) for r in rows) == [("2016", 1), ("2016-05-06", 2)]
+
+
+def test_a_summit_told_with_one_leader_in_each_source_is_one_event():
+    rows, _ = merge_events([
+        with_fields(ev("a", "MEET", "JPN", "RUS", "2016-05-06", "2016-05-06", "2016-05-06", "day"),
+                    source_person="Abe"),
+        with_fields(ev("b", "MEET", "RUS", "JPN", "2016-05-06", "2016-05-06", "2016-05-06", "day", doc="d2"),
+                    source_person="Putin"),
+    ])
+    assert len(rows) == 1
+
+
+def test_an_event_about_a_part_merges_with_one_about_the_whole_but_not_with_another_territory():
+    rows, _ = merge_events([
+        with_fields(ev("a", "OCCUPY", "RUS", "JPN", "1945-08", "1945-08-01", "1945-08-31", "month"),
+                    territory="Kuril Islands"),
+        with_fields(ev("b", "OCCUPY", "RUS", "JPN", "1945", "1945-01-01", "1945-12-31", "year", doc="d2"),
+                    territory="Habomai; Shikotan"),
+        with_fields(ev("c", "OCCUPY", "RUS", "JPN", "1945-08", "1945-08-01", "1945-08-31", "month", doc="d3"),
+                    territory="South Sakhalin"),
+    ])
+    assert sorted((r["territory"], r["n_mentions"]) for r in rows) == [("Kuril Islands", 2), ("South Sakhalin", 1)]
+
+
+def test_nested_dates_are_no_conflict_however_many_sources_give_them():
+    rows, _ = merge_events([
+        ev("a", "ATTACK", "JPN", "RUS", "1904-02-08", "1904-02-08", "1904-02-08", "day"),
+        ev("b", "ATTACK", "JPN", "RUS", "1904-02", "1904-02-01", "1904-02-29", "month", doc="d2"),
+        ev("c", "ATTACK", "JPN", "RUS", "1904", "1904-01-01", "1904-12-31", "year", doc="d3"),
+        ev("d", "ATTACK", "JPN", "RUS", "190X", "1900-01-01", "1909-12-31", "decade", doc="d4"),
+    ])
+    assert [(r["n_mentions"], r["date_conflict"], r["date_value"]) for r in rows] == [(4, False, "1904-02-08")]

@@ -1,14 +1,22 @@
 """Merge event mentions from all documents into canonical events (DESIGN §1.2).
 
-Mentions merge when they have compatible kinds (the same kind; MEET and NEGOTIATE of one
-summit), the same actor pair (unordered for symmetric kinds), the same modality class,
-no conflicting agreement, and dates that agree: one interval lies inside the other
-(`1855` and `1855-02-07` agree; `1904` and `1905` do not). Two sources that name the same
-specific agreement, or give days at most `NEAR_DAYS` apart, tell one event with a date
-conflict — a finding kept for `dyad conflicts`, not noise. The most precise date wins. A
-mention with no date joins its key's only dated event, if there is exactly one. Each
-canonical event counts its mentions and its independent sources (documents, a syndicated copy
-counted with its original).
+Mentions merge when they share a merge key — the kind (MEET and NEGOTIATE of one summit count
+as one), the actor pair (unordered for symmetric kinds) and the modality class (asserted or
+not) — and do not conflict: no two different agreements, no two different persons for one
+actor, no two territories outside each other's part-of line, and dates that agree: one
+interval lies inside the other (`1855` and `1855-02-07` agree; `1904` and `1905` do not).
+Two sources that name the same specific agreement, or give days at most `NEAR_DAYS` apart,
+tell one event with a date conflict — a finding kept for `dyad conflicts`, not noise.
+
+The most precise mention of a cluster is its `best` and gives the canonical date (ties go to
+the smallest id, so the result does not depend on input order). A mention with no date joins
+its key's only dated event, if there is exactly one. Each canonical event counts its mentions
+and its independent sources (documents, a syndicated copy counted with its original).
+
+Speed (a million mentions in seconds, bench/merge_state.py): every mention is prepared once
+(key, date ordinals, precision rank, cached kind and territory facts), and a mention is
+compared only with the clusters whose best date lies near its own, found through a bucketed
+index instead of a scan of every cluster of its key.
 """
 
 from __future__ import annotations
@@ -16,8 +24,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from dyad.data import load_hierarchy, load_kinds
@@ -27,122 +35,238 @@ NEAR_DAYS = 3
 COMPATIBLE_KINDS = {"MEET": "TALKS", "NEGOTIATE": "TALKS"}  # one summit is told as a meeting or as talks
 
 Row = dict[str, Any]
+Key = tuple[str, tuple[Any, ...], bool]
 
 
-def _specific_agreement(name: str | None) -> bool:
-    """A named treaty (in the agreements table with a year), not a generic 'peace treaty'."""
-    row = load_hierarchy("agreements").get(name or "")
-    return bool(row and row.get("signed"))
+@cache
+def kind_facts() -> dict[str, tuple[str, bool]]:
+    return {name: (COMPATIBLE_KINDS.get(name, name), info.symmetric) for name, info in load_kinds().items()}
 
 
-def _as_date(v: Any) -> dt.date:
-    return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
+@cache
+def _specific_agreements() -> frozenset[str]:
+    """Named treaties (in the agreements table with a year), not a generic 'peace treaty'."""
+    return frozenset(name for name, row in load_hierarchy("agreements").items() if row and row.get("signed"))
+
+
+@cache
+def _territory_parents() -> dict[str, str | None]:
+    return {name: (row or {}).get("part_of") for name, row in load_hierarchy("territories").items()}
+
+
+@cache
+def _territory_facts(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(the names a territory field gives, those names with every whole they are part of)."""
+    parents = _territory_parents()
+    names = frozenset(t.strip() for t in text.split(";") if t.strip())
+    line = set(names)
+    for name in names:
+        cur = parents.get(name)
+        while cur and cur not in line:
+            line.add(cur)
+            cur = parents.get(cur)
+    return names, frozenset(line)
+
+
+@cache
+def _ordinal_of_text(text: str) -> int:
+    return dt.date.fromisoformat(text).toordinal()
+
+
+def _ordinal(v: Any) -> int:
+    if type(v) is dt.date:
+        return v.toordinal()
+    return _ordinal_of_text(str(v)[:10])
+
+
+def merge_key(e: Row) -> Key:
+    kind, symmetric = kind_facts()[e["kind"]]
+    a, b = e["source_code"], e["target_code"]
+    if symmetric and (b or "") < (a or ""):
+        a, b = b, a
+    return (kind, (a, b), e["modality"] == "asserted")
+
+
+class Mention:
+    """One event mention with what merging compares, computed once."""
+
+    __slots__ = ("row", "id", "start", "end", "rank", "day", "agreement", "specific", "territory", "persons")
+
+    def __init__(self, row: Row) -> None:
+        self.row = row
+        self.id: str = row["id"]
+        dated = row["date_start"] is not None
+        self.start = _ordinal(row["date_start"]) if dated else 0
+        self.end = _ordinal(row["date_end"] if row["date_end"] is not None else row["date_start"]) if dated else 0
+        self.rank = PRECISION_RANK.get(row["date_precision"], -1) if dated else -2
+        self.day = row["date_precision"] == "day"
+        self.agreement: str | None = row.get("agreement") or None
+        self.specific = self.agreement in _specific_agreements()
+        terr = row.get("territory")
+        self.territory = _territory_facts(terr) if terr else None
+        persons = {}
+        if row.get("source_person"):
+            persons[row["source_code"]] = row["source_person"]
+        if row.get("target_person"):
+            persons[row["target_code"]] = row["target_person"]
+        self.persons = persons
 
 
 def dates_agree(a: Row, b: Row) -> bool:
     if a["date_start"] is None or b["date_start"] is None:
         return True
-    a0, a1, b0, b1 = (_as_date(x) for x in (a["date_start"], a["date_end"], b["date_start"], b["date_end"]))
-    return (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1)
+    x, y = Mention(a), Mention(b)
+    return _nested(x, y)
 
 
-def _near_days(a: Row, b: Row) -> bool:
-    if a["date_precision"] != "day" or b["date_precision"] != "day":
-        return False
-    return abs((_as_date(a["date_start"]) - _as_date(b["date_start"])).days) <= NEAR_DAYS
+def _nested(a: Mention, b: Mention) -> bool:
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
 
 
-def _rank(m: Row) -> tuple[int, str]:
-    return (PRECISION_RANK.get(m["date_precision"], -1) if m["date_start"] is not None else -2, m["id"])
+def _territories_compatible(a: tuple[frozenset[str], frozenset[str]],
+                            b: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """True when some territory of one is, contains or lies inside some territory of the other."""
+    return bool(a[0] & b[1] or b[0] & a[1])
 
 
-@dataclass
 class Cluster:
-    """Mentions of one event; `best` (the most precise dated mention) is kept as they arrive."""
+    """Mentions of one event; `best`, the first and most precise, gives the canonical date."""
 
-    members: list[Row] = field(default_factory=list)
-    best: Row = field(default_factory=dict)
+    __slots__ = ("members", "best")
 
-    def add(self, m: Row) -> None:
+    def __init__(self, first: Mention) -> None:
+        self.members = [first]
+        self.best = first
+
+    def add(self, m: Mention) -> None:
         self.members.append(m)
-        if not self.best or _rank(m) > _rank(self.best):
-            self.best = m
 
-    def accepts(self, m: Row) -> bool:
+    def accepts(self, m: Mention) -> bool:
         b = self.best
-        if b["agreement"] and m["agreement"] and b["agreement"] != m["agreement"]:
+        if b.agreement and m.agreement and b.agreement != m.agreement:
             return False
-        if b["agreement"] and b["agreement"] == m["agreement"] and _specific_agreement(m["agreement"]):
+        if b.persons and m.persons and any(b.persons.get(k, p) != p for k, p in m.persons.items()):
+            return False
+        if b.territory and m.territory and not _territories_compatible(b.territory, m.territory):
+            return False
+        if m.specific and b.agreement == m.agreement:
             return True
-        return dates_agree(b, m) or _near_days(b, m)
+        return _nested(b, m) or (b.day and m.day and abs(b.start - m.start) <= NEAR_DAYS)
 
     @property
     def date_conflict(self) -> bool:
-        dated = [m for m in self.members if m["date_start"] is not None]
-        return any(not dates_agree(x, y) for i, x in enumerate(dated) for y in dated[i + 1:])
+        """Some two dated members give dates neither of which lies inside the other.
+
+        All pairs are nested exactly when, longest first, each interval holds the next."""
+        spans = sorted(((m.start, m.end) for m in self.members if m.rank >= 0), key=lambda s: s[0] - s[1])
+        return any(not (a0 <= b0 and b1 <= a1) for (a0, a1), (b0, b1) in zip(spans, spans[1:], strict=False))
 
 
-def merge_key(e: Row) -> tuple[Any, ...]:
-    kind = COMPATIBLE_KINDS.get(e["kind"], e["kind"])
-    symmetric = load_kinds()[e["kind"]].symmetric
-    pair: tuple[Any, ...] = (e["source_code"], e["target_code"])
-    if symmetric:
-        pair = tuple(sorted(pair, key=lambda c: c or ""))
-    return (kind, pair, e["modality"] == "asserted")
+# Clusters are indexed by the start of their best date, in tiers of interval length, so that a
+# day is looked up among the days around it and a decade-long range never widens that search.
+_TIERS = ((31, 32), (366, 366), (1 << 30, 3653))  # (longest interval in the tier, bucket width), in days
 
 
-def merge_events(events: Iterable[Row]) -> tuple[list[Row], list[tuple[str, str]]]:
-    """(canonical rows, (canonical id, event id) members)."""
-    groups: dict[tuple[Any, ...], list[Row]] = defaultdict(list)
-    for e in events:
-        groups[merge_key(e)].append(e)
-    canonical: list[Row] = []
-    members: list[tuple[str, str]] = []
-    for key in sorted(groups, key=str):
-        for c in cluster_group(groups[key]):
-            row = canonical_row(c)
-            canonical.append(row)
-            members.extend((row["id"], m["id"]) for m in c.members)
-    return canonical, members
+class _DateIndex:
+    __slots__ = ("buckets", "longest")
+
+    def __init__(self) -> None:
+        self.buckets: list[dict[int, list[int]]] = [{} for _ in _TIERS]
+        self.longest = [0] * len(_TIERS)
+
+    def add(self, i: int, start: int, end: int) -> None:
+        length = end - start
+        t = next(n for n, (limit, _) in enumerate(_TIERS) if length <= limit)
+        self.buckets[t].setdefault(start // _TIERS[t][1], []).append(i)
+        self.longest[t] = max(self.longest[t], length)
+
+    def near(self, start: int, end: int) -> Iterator[int]:
+        """Every cluster whose best date could hold, lie inside or be a few days from [start, end]."""
+        lo, hi = start - NEAR_DAYS, end + NEAR_DAYS
+        for t, (_, width) in enumerate(_TIERS):
+            buckets = self.buckets[t]
+            if not buckets:
+                continue
+            for k in range((lo - self.longest[t]) // width, hi // width + 1):
+                found = buckets.get(k)
+                if found:
+                    yield from found
 
 
-def cluster_group(mentions: list[Row]) -> list[Cluster]:
-    ordered = sorted(mentions, key=lambda m: (-PRECISION_RANK.get(m["date_precision"], -1), m["id"]))
+def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
+    """Cluster the mentions of one merge key, most precise first (so each cluster's first is its best)."""
+    dated = sorted((m for m in mentions if m.rank >= 0), key=lambda m: (-m.rank, m.id))
+    undated = sorted((m for m in mentions if m.rank < 0), key=lambda m: m.id)
     clusters: list[Cluster] = []
-    undated = []
-    for m in ordered:
-        if m["date_start"] is None:
-            undated.append(m)
+    index = _DateIndex()
+    by_agreement: dict[str, list[int]] = defaultdict(list)
+    for m in dated:
+        candidates = set(index.near(m.start, m.end))
+        if m.specific:
+            candidates.update(by_agreement.get(m.agreement or "", ()))
+        home = next((clusters[i] for i in sorted(candidates) if clusters[i].accepts(m)), None)
+        if home is not None:
+            home.add(m)
             continue
-        home = next((c for c in clusters if c.accepts(m)), None)
-        if home is None:
-            home = Cluster()
-            clusters.append(home)
-        home.add(m)
+        clusters.append(Cluster(m))
+        index.add(len(clusters) - 1, m.start, m.end)
+        if m.specific:
+            by_agreement[m.agreement or ""].append(len(clusters) - 1)
     if len(clusters) == 1:
         for m in undated:
             clusters[0].add(m)
     elif undated:
-        rest = Cluster()
-        for m in undated:
+        rest = Cluster(undated[0])
+        for m in undated[1:]:
             rest.add(m)
         clusters.append(rest)
     return clusters
 
 
+def cluster_group(rows: list[Row]) -> list[Cluster]:
+    return cluster_mentions([Mention(r) for r in rows])
+
+
+def group_by_key(events: Iterable[Row]) -> dict[Key, list[Mention]]:
+    groups: dict[Key, list[Mention]] = defaultdict(list)
+    for e in events:
+        groups[merge_key(e)].append(Mention(e))
+    return groups
+
+
+def merge_groups(groups: dict[Key, list[Mention]]) -> tuple[list[Row], list[tuple[str, str]]]:
+    canonical: list[Row] = []
+    members: list[tuple[str, str]] = []
+    for key in sorted(groups, key=str):
+        for c in cluster_mentions(groups[key]):
+            row = canonical_row(c)
+            canonical.append(row)
+            members.extend((row["id"], m.id) for m in c.members)
+    return canonical, members
+
+
+def merge_events(events: Iterable[Row]) -> tuple[list[Row], list[tuple[str, str]]]:
+    """(canonical rows, (canonical id, event id) members)."""
+    return merge_groups(group_by_key(events))
+
+
 def canonical_row(c: Cluster) -> Row:
-    b = c.best
-    ids = sorted(m["id"] for m in c.members)
-    kinds = Counter(m["kind"] for m in c.members).most_common()
-    kind = b["kind"] if len(kinds) > 1 and kinds[0][1] == kinds[1][1] else kinds[0][0]
+    b = c.best.row
+    rows = [m.row for m in c.members]
+    ids = sorted(m.id for m in c.members)
+    if len(rows) == 1:
+        kind = b["kind"]
+    else:
+        kinds = Counter(r["kind"] for r in rows).most_common()
+        kind = b["kind"] if len(kinds) > 1 and kinds[0][1] == kinds[1][1] else kinds[0][0]
     return {
         "id": hashlib.sha256(",".join(ids).encode()).hexdigest()[:16],
         "kind": kind, "source_code": b["source_code"], "target_code": b["target_code"],
         "date_value": b["date_value"], "date_start": b["date_start"], "date_end": b["date_end"],
         "date_precision": b["date_precision"],
-        "agreement": next((m["agreement"] for m in c.members if m["agreement"]), None),
-        "territory": next((m["territory"] for m in c.members if m["territory"]), None),
+        "agreement": next((r["agreement"] for r in rows if r.get("agreement")), None),
+        "territory": next((r["territory"] for r in rows if r.get("territory")), None),
         "modality": b["modality"], "quad_class": b["quad_class"], "intensity": b["intensity"],
-        "n_mentions": len(c.members), "n_sources": len({m.get("source_key") or m["doc_id"] for m in c.members}),
-        "date_conflict": c.date_conflict,
+        "n_mentions": len(rows), "n_sources": len({r.get("source_key") or r["doc_id"] for r in rows}),
+        "date_conflict": len(rows) > 1 and c.date_conflict,
     }

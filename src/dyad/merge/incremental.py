@@ -1,0 +1,220 @@
+"""Keep the canonical events up to date by re-merging only the merge keys that changed.
+
+Mentions of different merge keys (kind, actor pair, modality class; see `canonical.merge_key`)
+never merge, so a key's canonical events depend on that key's mentions alone. A new, removed
+or re-extracted document therefore changes only the keys of the mentions it adds or takes
+away; `update_canonical` finds them and `remerge_keys` re-clusters just those, replacing their
+canonical rows and members in one transaction. Every other canonical event keeps its row and
+its id.
+
+To find what changed without help from the caller, the store keeps a table
+`canonical_inputs`: for every mention merged, its key and a digest of every field merging
+reads. A mention whose digest is new (ingested, or re-extracted with another date or actor
+under the same id) or a recorded one that is gone (removed) marks its key. A checksum of the
+canonical table, kept beside it, tells whether anything else rebuilt that table since
+(`engine.common.remerge`); then the first update rebuilds everything once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+from dyad.merge.canonical import Key, Mention, canonical_row, cluster_mentions, kind_facts
+from dyad.store.db import Store
+
+CANONICAL_COLUMNS = ("id", "kind", "source_code", "target_code", "date_value", "date_start", "date_end",
+                     "date_precision", "agreement", "territory", "modality", "quad_class", "intensity",
+                     "n_mentions", "n_sources", "date_conflict")
+CANONICAL_TYPES = ("string", "string", "string", "string", "string", "date32", "date32", "string", "string", "string",
+                   "string", "int32", "float64", "int32", "int32", "bool")
+MERGE_COLUMNS = ("id", "doc_id", "kind", "source_code", "target_code", "source_person", "target_person",
+                 "date_value", "date_start", "date_end", "date_precision", "agreement", "territory", "modality",
+                 "quad_class", "intensity")
+
+TABLES = [
+    "CREATE TABLE IF NOT EXISTS canonical_inputs (event_id VARCHAR, merge_key VARCHAR, canonical_id VARCHAR, "
+    "digest UBIGINT)",
+    "CREATE TABLE IF NOT EXISTS canonical_sync (checksum UBIGINT, n BIGINT)",
+]
+
+
+def key_text(key: Key) -> str:
+    kind, (a, b), asserted = key
+    return f"{kind}|{a or ''}|{b or ''}|{int(asserted)}"
+
+
+def _key_sql() -> str:
+    """`key_text(merge_key(e))` as a DuckDB expression over events `e`."""
+    facts = kind_facts()
+    renamed = {k: v for k, (v, _) in facts.items() if v != k}
+    symmetric = sorted(k for k, (_, s) in facts.items() if s)
+    kind = "CASE e.kind " + " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in sorted(renamed.items())) + \
+        " ELSE e.kind END" if renamed else "e.kind"
+    a, b = "coalesce(e.source_code, '')", "coalesce(e.target_code, '')"
+    listed = ", ".join(f"'{k}'" for k in symmetric) or "''"
+    pair = (f"CASE WHEN e.kind IN ({listed}) THEN least({a}, {b}) || '|' || greatest({a}, {b}) "
+            f"ELSE {a} || '|' || {b} END")
+    return f"({kind}) || '|' || {pair} || '|' || CASE WHEN e.modality = 'asserted' THEN '1' ELSE '0' END"
+
+
+SOURCE_KEY = "coalesce(d.duplicate_of, d.id)"  # a syndicated copy counts with its original
+DIGEST = f"hash({', '.join('e.' + c for c in MERGE_COLUMNS)}, {SOURCE_KEY})"
+
+
+@dataclass
+class MergeUpdate:
+    keys: int  # merge keys re-clustered
+    removed: int  # canonical rows taken out
+    added: int  # canonical rows written
+    full: bool  # the whole table was rebuilt
+
+
+def _ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
+    for sql in TABLES:
+        con.execute(sql)
+
+
+def _checksum(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    row = con.execute("SELECT coalesce(bit_xor(hash(id)), 0), count(*) FROM canonical_events").fetchone()
+    return (int(row[0]), int(row[1])) if row else (0, 0)
+
+
+def _in_sync(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute("SELECT checksum, n FROM canonical_sync").fetchone()
+    return row is not None and (int(row[0]), int(row[1])) == _checksum(con)
+
+
+def changed_keys(store: Store) -> set[str]:
+    """Merge keys of mentions added, removed or changed since the canonical events were last merged."""
+    _ensure_tables(store.con)
+    current = (f"SELECT e.id, {_key_sql()} AS merge_key, {DIGEST} AS digest "
+               "FROM events e JOIN documents d ON d.id = e.doc_id")
+    rows = store.con.execute(
+        f"""WITH cur AS ({current})
+            SELECT merge_key FROM cur
+             WHERE NOT EXISTS (SELECT 1 FROM canonical_inputs i WHERE i.event_id = cur.id AND i.digest = cur.digest)
+            UNION
+            SELECT i.merge_key FROM canonical_inputs i
+             WHERE NOT EXISTS (SELECT 1 FROM cur WHERE cur.id = i.event_id AND cur.digest = i.digest)""").fetchall()
+    return {r[0] for r in rows}
+
+
+def _load(con: duckdb.DuckDBPyConnection, keys: Sequence[str] | None) -> list[dict[str, Any]]:
+    cols = ", ".join(f"e.{c}" for c in MERGE_COLUMNS)
+    sql = (f"SELECT {cols}, {SOURCE_KEY} AS source_key, {_key_sql()} AS merge_key, {DIGEST} AS digest "
+           "FROM events e JOIN documents d ON d.id = e.doc_id")
+    params: list[Any] = []
+    if keys is not None:
+        sql = f"SELECT * FROM ({sql}) WHERE merge_key IN (SELECT unnest(?::VARCHAR[]))"
+        params = [list(keys)]
+    cur = con.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def _merge(rows: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[tuple[str, str]], list[tuple[Any, ...]]]:
+    """Canonical rows, members and `canonical_inputs` rows of the given mentions, key by key."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for r in rows:
+        groups[r["merge_key"]].append(Mention(r))
+    canonical: list[dict[str, Any]] = []
+    members: list[tuple[str, str]] = []
+    inputs: list[tuple[Any, ...]] = []
+    for key in sorted(groups):
+        for c in cluster_mentions(groups[key]):
+            row = canonical_row(c)
+            canonical.append(row)
+            for m in c.members:
+                members.append((row["id"], m.id))
+                inputs.append((m.id, key, row["id"], m.row["digest"]))
+    return canonical, members, inputs
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], types: Sequence[str],
+            rows: Sequence[Sequence[Any]]) -> None:
+    """Bulk insert through Arrow: one statement, however many rows (multi-row INSERTs take minutes at 1M)."""
+    if not rows:
+        return
+    import pyarrow as pa  # a dependency of ray[data], which dyad requires; loaded only when writing
+
+    data = pa.table([pa.array([r[i] for r in rows], type=pa.type_for_alias(t)) for i, t in enumerate(types)],
+                    names=list(columns))
+    con.register("_dyad_rows", data)
+    try:
+        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM _dyad_rows")
+    finally:
+        con.unregister("_dyad_rows")
+
+
+def _write(con: duckdb.DuckDBPyConnection, canonical: list[dict[str, Any]], members: list[tuple[str, str]],
+           inputs: list[tuple[Any, ...]]) -> None:
+    _insert(con, "canonical_events", CANONICAL_COLUMNS, CANONICAL_TYPES,
+            [[row[c] for c in CANONICAL_COLUMNS] for row in canonical])
+    _insert(con, "canonical_members", ("canonical_id", "event_id"), ("string", "string"), members)
+    _insert(con, "canonical_inputs", ("event_id", "merge_key", "canonical_id", "digest"),
+            ("string", "string", "string", "uint64"), inputs)
+    con.execute("DELETE FROM canonical_sync")
+    con.execute("INSERT INTO canonical_sync VALUES (?, ?)", list(_checksum(con)))
+
+
+def _transaction(con: duckdb.DuckDBPyConnection, work: Any) -> Any:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        result = work()
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return result
+
+
+def rebuild_canonical(store: Store) -> MergeUpdate:
+    """Merge every stored mention afresh (a new store, or one whose canonical table was rebuilt elsewhere)."""
+    con = store.con
+    _ensure_tables(con)
+
+    def work() -> MergeUpdate:
+        removed = _checksum(con)[1]
+        canonical, members, inputs = _merge(_load(con, None))
+        for table in ("canonical_members", "canonical_events", "canonical_inputs"):
+            con.execute(f"DELETE FROM {table}")
+        _write(con, canonical, members, inputs)
+        return MergeUpdate(keys=len({i[1] for i in inputs}), removed=removed, added=len(canonical), full=True)
+
+    result: MergeUpdate = _transaction(con, work)
+    return result
+
+
+def remerge_keys(store: Store, keys: Iterable[str | Key]) -> MergeUpdate:
+    """Re-cluster the mentions of `keys` (texts or key tuples) and replace only their canonical events."""
+    texts = sorted({k if isinstance(k, str) else key_text(k) for k in keys})
+    con = store.con
+    _ensure_tables(con)
+    if not texts:
+        return MergeUpdate(keys=0, removed=0, added=0, full=False)
+
+    def work() -> MergeUpdate:
+        stale = "SELECT DISTINCT canonical_id FROM canonical_inputs WHERE merge_key IN (SELECT unnest(?::VARCHAR[]))"
+        row = con.execute(f"SELECT count(*) FROM ({stale})", [texts]).fetchone()
+        con.execute(f"DELETE FROM canonical_members WHERE canonical_id IN ({stale})", [texts])
+        con.execute(f"DELETE FROM canonical_events WHERE id IN ({stale})", [texts])
+        con.execute("DELETE FROM canonical_inputs WHERE merge_key IN (SELECT unnest(?::VARCHAR[]))", [texts])
+        canonical, members, inputs = _merge(_load(con, texts))
+        _write(con, canonical, members, inputs)
+        return MergeUpdate(keys=len(texts), removed=int(row[0]) if row else 0, added=len(canonical), full=False)
+
+    result: MergeUpdate = _transaction(con, work)
+    return result
+
+
+def update_canonical(store: Store) -> MergeUpdate:
+    """Bring the canonical events up to date with the stored mentions, re-merging only what changed."""
+    _ensure_tables(store.con)
+    if not _in_sync(store.con):
+        return rebuild_canonical(store)
+    return remerge_keys(store, changed_keys(store))
