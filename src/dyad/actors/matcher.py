@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from dyad.actors.ambiguity import Context, resolve, sentence_dates
 from dyad.data import AliasSpec, LanguageData, actor_kind, load_language
+from dyad.lang import adapter_for
 from dyad.model import ActorMention, ActorRef, Document, Token
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -31,7 +33,7 @@ def _is_acting_noun(data: LanguageData, tokens: Sequence[Token], k: int) -> bool
 def _is_link(data: LanguageData, tokens: Sequence[Token], k: int) -> bool:
     """A word that may stand between a demonym and its noun: a comma, a conjunction or another demonym."""
     tok = tokens[k]
-    if tok.text == ",":
+    if tok.text == "," or tok.tags.startswith("ADJ"):  # "японские и маньчжурские силы": any adjective
         return True
     if any(p.match_at(tokens, k) is not None for p in data.roles["conjunction"].candidates(tok)):
         return True
@@ -49,6 +51,9 @@ def _near_acting_noun(data: LanguageData, tokens: Sequence[Token], i: int, j: in
         k += 1
     if k < len(tokens) and k > j and _is_acting_noun(data, tokens, k):
         return True
+    if i >= 3 and _is_acting_noun(data, tokens, i - 3) and \
+            any(p.match_at(tokens, i - 2) for p in data.complement_links.candidates(tokens[i - 2])):
+        return True  # "ofițerul de informații sovietic": the demonym follows the noun's complement
     k = i - 1  # "trupele sovietice și mongole": the noun stands before the chain
     while k >= 0 and i - k < 6 and _is_link(data, tokens, k):
         k -= 1
@@ -90,21 +95,42 @@ def _mention(data: LanguageData, doc_text: str, tokens: Sequence[Token], i: int,
 
 
 def _compound(data: LanguageData, tok: Token) -> tuple[str, str] | None:
-    """"ruso-japonez" → (RUS, JPN): a known first part, then a demonym or name."""
+    """"ruso-japonez" → (RUS, JPN): a known first part, then a demonym or name. The first part may
+    also be a whole demonym ("japonez-american", "japoneze-manciu")."""
     if "-" not in tok.text:
         return None
     first, _, rest = tok.lemma.partition("-")
-    if first not in data.compound_prefixes:
+    first_code = data.compound_prefixes.get(first) or _word_code(data, tok.text.partition("-")[0])
+    if not first_code:
         return None
     last = rest.rpartition("-")[2]
-    probe = Token(tok.start, tok.end, last, last)
-    for p in data.aliases.candidates(probe):
-        if len(p.items) == 1 and p.items[0].matches(probe):
-            return data.compound_prefixes[first], p.payload.code
+    last_code = _word_code(data, last, lemmatize=False)
+    if last_code:
+        return first_code, last_code
     middle = rest.partition("-")[0]
     if middle in data.compound_prefixes:  # "sovieto-ruso-japonez" and the like: take the last two
         return data.compound_prefixes[middle], data.compound_prefixes.get(last, "")
     return None
+
+
+def _word_code(data: LanguageData, word: str, lemmatize: bool = True) -> str | None:
+    """The code of a one-word name or demonym ("japoneze" → JPN), looked up by its lemma."""
+    word = word.lower()
+    probes = [Token(0, 0, word, word)]
+    if lemmatize:
+        probes.append(Token(0, 0, word, _lemma(data.code, word)))
+    for probe in probes:
+        for p in data.aliases.candidates(probe):
+            if len(p.items) == 1 and p.items[0].matches(probe) and p.payload.kind in ("name", "adjective"):
+                return str(p.payload.code)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _lemma(code: str, word: str) -> str:
+    adapter = adapter_for(code)
+    tokens = adapter.tokenize(word) if adapter else []
+    return tokens[0].lemma if len(tokens) == 1 else word
 
 
 def find_actors(doc_text: str, tokens: Sequence[Token], code: str, sentence: int) -> list[ActorMention]:
@@ -131,12 +157,15 @@ def _find(data: LanguageData, doc_text: str, tokens: Sequence[Token],
           sentence: int) -> list[tuple[ActorMention, AliasSpec]]:
     found: list[tuple[ActorMention, AliasSpec]] = []
     used = [False] * len(tokens)
-    for i, j, _ in data.agreements.find(tokens):  # "Tokyo" in "the Tokyo Declaration" is no actor
-        used[i:j] = [True] * (j - i)
+    named = [False] * len(tokens)
+    for i, j, _ in data.agreements.find(tokens):
+        named[i:j] = [True] * (j - i)
     for i, j, pattern in data.aliases.find(tokens):
         if any(used[i:j]):
             continue
         spec: AliasSpec = pattern.payload
+        if spec.kind == "capital" and any(named[i:j]):
+            continue  # "Tokyo" in "the Tokyo Declaration" is where it was made; "româno-ungar" names parties
         if spec.kind == "adjective":
             if not (_near_acting_noun(data, tokens, i, j) or _is_people_noun(data, tokens, i, j)):
                 continue

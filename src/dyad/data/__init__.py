@@ -74,6 +74,7 @@ class LanguageData:
     people_suffixes: tuple[str, ...] = ()  # a demonym with such an ending is a people noun ("japonezii")
     nominal_suffixes: tuple[str, ...] = ()  # a lemma with such an ending names an act ("semnare", "signing")
     people_after: PatternSet = field(default_factory=PatternSet)  # a demonym after these is one ("de japonezi")
+    complement_links: PatternSet = field(default_factory=PatternSet)  # "ofițerul de informații sovietic"
     pair_phrases: PatternSet = field(default_factory=PatternSet)  # "the two countries": the document's main pair
     titles: PatternSet = field(default_factory=PatternSet)  # offices ("prime minister") → canonical title
     ambiguity_cues: dict[str, dict[str, PatternSet]] = field(default_factory=dict)  # name → code → cue words
@@ -199,6 +200,7 @@ def _load_actors(path: Path, data: LanguageData) -> None:
     data.compound_prefixes = {str(k).lower(): str(v) for k, v in (raw.get("compound_prefixes") or {}).items()}
     data.people_suffixes = tuple(str(x).lower() for x in raw.get("people_suffixes") or [])
     data.people_after = _pattern_set(raw.get("people_after"), f"{path}: people_after")
+    data.complement_links = _pattern_set(raw.get("complement_links"), f"{path}: complement_links")
     data.pair_phrases = _pattern_set(raw.get("pair_phrases"), f"{path}: pair_phrases")
     add_ambiguous(raw.get("ambiguous"), path, data)
 
