@@ -258,7 +258,7 @@ class EventExtractor:
 
 
 PARTY_KINDS = {"SIGN_AGREEMENT", "RATIFY", "TERMINATE_AGREEMENT", "END_WAR"}
-HOLDER_KINDS = {"OCCUPY", "ATTACK"}
+HOLDER_KINDS = {"OCCUPY", "ATTACK", "CEDE_TERRITORY"}  # a claim renounced goes to the holder
 
 
 def _implied(code: str) -> ActorMention:

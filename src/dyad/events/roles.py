@@ -116,18 +116,24 @@ def _compound_pair(compound: ActorMention) -> tuple[ActorMention, ActorMention]:
 
 
 def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMention], after: list[ActorMention],
-             passive: bool) -> tuple[ActorMention | None, ActorMention | None]:
+             passive: bool, nominal: bool = False,
+             trig_start: int = 0) -> tuple[ActorMention | None, ActorMention | None]:
     nearest = list(reversed(before)) + after
 
     def bare_instrumental(a: ActorMention) -> bool:  # "атакована Германией", not "с Китаем"
         prev = tokens[a.token_start - 1].tags if a.token_start > 0 else ""
         return "ablt" in _cases(a) and not _nominative(a) and not prev.startswith("PREP")
 
+    if nominal:  # "нарушение японскими силами советской границы": the instrumental after the noun acts
+        agent = next((a for a in after if bare_instrumental(a) and a.token_start - trig_start <= 3), None)
+        if agent:
+            return agent, next((a for a in after if a is not agent and a.actor.code != agent.actor.code), None)
     if passive:  # "Польша была атакована Германией": the instrumental acts, the nominative suffers
         agent = next((a for a in nearest if bare_instrumental(a)), None)
         patient = next((a for a in nearest if _nominative(a)), None)
         if agent:
             return agent, patient
+    # after the verb, a form that may be nominative or accusative ("посетивший Минск") is its object
     source = next((a for a in nearest if _nominative(a)), None)
     if source is None:  # an acronym the analyser declines oddly ("РФ готова …"): the one before the verb
         source = next((a for a in reversed(before) if a.text.isupper() and len(a.text) > 1
@@ -199,6 +205,17 @@ def _has_subject(data: LanguageData, tokens: Sequence[Token], actors: list[Actor
     return any(not _after_preposition(data, tokens, a) for a in before)
 
 
+def _main_subject(data: LanguageData, tokens: Sequence[Token], earlier: list[ActorMention],
+                  target: ActorMention) -> ActorMention | None:
+    """The subject of the clause before ("Судзуки — первый из политиков, посетивший Россию",
+    "Japonia, care a semnat …"): an embedded clause with no subject of its own shares it."""
+    if any(a.case for a in earlier):
+        candidates = [a for a in earlier if _nominative(a)]
+    else:
+        candidates = [a for a in earlier if not _after_preposition(data, tokens, a)]
+    return next((a for a in reversed(candidates) if a.actor.code != target.actor.code), None)
+
+
 def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, actors: list[ActorMention],
                  clause: tuple[int, int], symmetric: bool) -> Roles:
     in_clause = [a for a in actors if clause[0] <= a.token_start and a.token_end <= clause[1]] or actors
@@ -215,10 +232,15 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
     before = [a for a in in_clause if a.token_end <= trig.start]
     after = [a for a in in_clause if a.token_start >= trig.start]  # inside a discontinuous trigger counts as after
     if any(a.case for a in in_clause):  # the language marks case
-        source, target = _by_case(data, tokens, before, after, is_passive(data, tokens, trig))
+        source, target = _by_case(data, tokens, before, after, is_passive(data, tokens, trig),
+                                  is_nominal(data, tokens[trig.start]), trig.start)
     else:
         source, target = _by_order(data, tokens, trig, before, after, symmetric)
-    sources = _coordinated(data, tokens, in_clause, source) if source else []
+    pool = in_clause
+    if source is None and target is not None and not symmetric and not is_passive(data, tokens, trig):
+        source = _main_subject(data, tokens, [a for a in actors if a.token_end <= clause[0]], target)
+        pool = actors
+    sources = _coordinated(data, tokens, pool, source) if source else []
     targets = [t for t in _coordinated(data, tokens, in_clause, target) if t not in sources] if target else []
     if (symmetric or trig.spec.mutual) and not targets and len(sources) >= 2:
         # "Russia and Japan signed", "Russia and Japan fought a war": the pair acts together
