@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from dyad.actors.matcher import ActorTagger
+from dyad.actors.ner import UnresolvedActorTagger
 from dyad.clean.boilerplate import BoilerplateMarker
 from dyad.clean.fingerprint import Fingerprinter
 from dyad.clean.paragraphs import ParagraphSplitter
@@ -33,6 +34,7 @@ STAGES: tuple[Stage, ...] = (
     TimeTagger(),
     ActorTagger(),
     EventExtractor(),
+    UnresolvedActorTagger(),  # after the events: unknown names are shown, never made parties
 )
 
 

@@ -75,6 +75,8 @@ class LanguageData:
     nominal_suffixes: tuple[str, ...] = ()  # a lemma with such an ending names an act ("semnare", "signing")
     people_after: PatternSet = field(default_factory=PatternSet)  # a demonym after these is one ("de japonezi")
     complement_links: PatternSet = field(default_factory=PatternSet)  # "ofițerul de informații sovietic"
+    unknown_org_heads: PatternSet = field(default_factory=PatternSet)  # unresolved actors (actors/ner.py)
+    unknown_person_cues: PatternSet = field(default_factory=PatternSet)
     pair_phrases: PatternSet = field(default_factory=PatternSet)  # "the two countries": the document's main pair
     titles: PatternSet = field(default_factory=PatternSet)  # offices ("prime minister") → canonical title
     ambiguity_cues: dict[str, dict[str, PatternSet]] = field(default_factory=dict)  # name → code → cue words
@@ -201,6 +203,8 @@ def _load_actors(path: Path, data: LanguageData) -> None:
     data.people_suffixes = tuple(str(x).lower() for x in raw.get("people_suffixes") or [])
     data.people_after = _pattern_set(raw.get("people_after"), f"{path}: people_after")
     data.complement_links = _pattern_set(raw.get("complement_links"), f"{path}: complement_links")
+    data.unknown_org_heads = _pattern_set(raw.get("unknown_org_heads"), f"{path}: unknown_org_heads")
+    data.unknown_person_cues = _pattern_set(raw.get("unknown_person_cues"), f"{path}: unknown_person_cues")
     data.pair_phrases = _pattern_set(raw.get("pair_phrases"), f"{path}: pair_phrases")
     add_ambiguous(raw.get("ambiguous"), path, data)
 
