@@ -106,3 +106,15 @@ def test_nested_dates_are_no_conflict_however_many_sources_give_them():
         ev("d", "ATTACK", "JPN", "RUS", "190X", "1900-01-01", "1909-12-31", "decade", doc="d4"),
     ])
     assert [(r["n_mentions"], r["date_conflict"], r["date_value"]) for r in rows] == [(4, False, "1904-02-08")]
+
+
+def test_an_undated_mention_joins_the_dated_event_that_names_the_same_treaty():
+    rows, _ = merge_events([
+        ev("a", "END_WAR", "JPN", "RUS", "1905-09-05", "1905-09-05", "1905-09-05", "day",
+           agreement="Treaty of Portsmouth"),
+        ev("b", "END_WAR", "JPN", "RUS", "1945-09-02", "1945-09-02", "1945-09-02", "day"),
+        ev("c", "END_WAR", "JPN", "RUS", None, None, None, None, doc="d2", agreement="Treaty of Portsmouth"),
+        ev("d", "END_WAR", "JPN", "RUS", None, None, None, None, doc="d2", agreement="Peace treaty"),
+    ])
+    told = {r["date_value"]: r["n_mentions"] for r in rows}
+    assert told == {"1905-09-05": 2, "1945-09-02": 1, None: 1}  # the undated 'peace treaty' stays apart

@@ -56,3 +56,40 @@ def test_index_sums_intensities_per_year():
     rows = index(HISTORY)
     y1904 = next(r for r in rows if r["period"] == "1904")
     assert (y1904["score"], y1904["events"], y1904["conflict"]) == (-10.0, 1, 1)
+
+
+def test_a_cession_told_later_counts_from_the_signing_of_the_treaty_that_made_it():
+    events = [
+        ce("sign", "SIGN_AGREEMENT", "JPN", "RUS", "1905-09-05", agreement="Treaty of Portsmouth"),
+        ce("recall", "CEDE_TERRITORY", "RUS", "JPN", "1925-01-20", agreement="Treaty of Portsmouth",
+           territory="South Sakhalin"),
+    ]
+    south = state_at(events, "RUS", "JPN", "1906-01-01")["territories"][0]
+    assert (south["controller"], south["since"], south["events"]) == ("JPN", "1905-09-05", ["recall"])
+
+
+def test_an_undated_cession_under_a_known_treaty_counts_from_the_treaty_year():
+    events = [ce("x", "CEDE_TERRITORY", "RUS", "JPN", None, agreement="Treaty of Saint Petersburg (1875)",
+                 territory="Kuril Islands")]
+    kurils = state_at(events, "RUS", "JPN", "1900-01-01")["territories"][0]
+    assert (kurils["controller"], kurils["since"]) == ("JPN", "1875-01-01")
+
+
+def test_a_treaty_one_side_never_signed_does_not_end_its_state_of_war():
+    events = HISTORY[:9] + [ce("sf", "END_WAR", "JPN", "RUS", "1951-09-08", agreement="Treaty of San Francisco")]
+    s = state_at(events, "RUS", "JPN", "1952-01-01")
+    assert s["war"]["legal_state_of_war"] is True and s["relations"]["status"] == "severed"
+
+
+def test_a_peace_that_ends_the_state_of_war_restores_the_relations_the_war_severed():
+    events = [ce("rel", "ESTABLISH_RELATIONS", "JPN", "RUS", "1855-02-07"),
+              ce("war", "DECLARE_WAR", "JPN", "RUS", "1904-02-10"),
+              ce("peace", "END_WAR", "JPN", "RUS", "1905-09-05", agreement="Treaty of Portsmouth")]
+    assert state_at(events, "RUS", "JPN", "1904-06-01")["relations"]["status"] == "severed"
+    assert state_at(events, "RUS", "JPN", "1906-01-01")["relations"] == {
+        "status": "established", "since": "1905-09-05", "events": ["peace"]}
+
+
+def test_an_event_dated_only_by_its_century_changes_no_state():
+    events = [dict(ce("c", "OCCUPY", "RUS", None, "1900-01-01", territory="Sakhalin"), date_precision="century")]
+    assert state_at(events, "RUS", "JPN", "1950-01-01")["territories"] == []

@@ -7,11 +7,13 @@ actor, no two territories outside each other's part-of line, and dates that agre
 interval lies inside the other (`1855` and `1855-02-07` agree; `1904` and `1905` do not).
 Two sources that name the same specific agreement, or give days at most `NEAR_DAYS` apart,
 tell one event with a date conflict — a finding kept for `dyad conflicts`, not noise.
+A mention with no date joins the dated event that names the same treaty, else its key's only
+dated event if there is exactly one and nothing conflicts, else the first undated cluster it does
+not conflict with.
 
 The most precise mention of a cluster is its `best` and gives the canonical date (ties go to
-the smallest id, so the result does not depend on input order). A mention with no date joins
-its key's only dated event, if there is exactly one. Each canonical event counts its mentions
-and its independent sources (documents, a syndicated copy counted with its original).
+the smallest id, so the result does not depend on input order). Each canonical event counts its
+mentions and its independent sources (documents, a syndicated copy counted with its original).
 
 Speed (a million mentions in seconds, bench/merge_state.py): every mention is prepared once
 (key, date ordinals, precision rank, cached kind and territory facts), and a mention is
@@ -24,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -73,12 +75,6 @@ def _ordinal_of_text(text: str) -> int:
     return dt.date.fromisoformat(text).toordinal()
 
 
-def _ordinal(v: Any) -> int:
-    if type(v) is dt.date:
-        return v.toordinal()
-    return _ordinal_of_text(str(v)[:10])
-
-
 def merge_key(e: Row) -> Key:
     kind, symmetric = kind_facts()[e["kind"]]
     a, b = e["source_code"], e["target_code"]
@@ -95,21 +91,27 @@ class Mention:
     def __init__(self, row: Row) -> None:
         self.row = row
         self.id: str = row["id"]
-        dated = row["date_start"] is not None
-        self.start = _ordinal(row["date_start"]) if dated else 0
-        self.end = _ordinal(row["date_end"] if row["date_end"] is not None else row["date_start"]) if dated else 0
-        self.rank = PRECISION_RANK.get(row["date_precision"], -1) if dated else -2
-        self.day = row["date_precision"] == "day"
+        start = row["date_start"]
+        if start is None:
+            self.start = self.end = self.rank = -2
+            self.day = False
+        else:
+            end = row["date_end"]
+            self.start = start.toordinal() if type(start) is dt.date else _ordinal_of_text(str(start)[:10])
+            self.end = self.start if end is None else end.toordinal() if type(end) is dt.date \
+                else _ordinal_of_text(str(end)[:10])
+            precision = row["date_precision"]
+            self.rank = PRECISION_RANK.get(precision, -1)
+            self.day = precision == "day"
         self.agreement: str | None = row.get("agreement") or None
-        self.specific = self.agreement in _specific_agreements()
+        self.specific = self.agreement in _specific_agreements() if self.agreement else False
         terr = row.get("territory")
         self.territory = _territory_facts(terr) if terr else None
-        persons = {}
+        self.persons: dict[str, str] = {}
         if row.get("source_person"):
-            persons[row["source_code"]] = row["source_person"]
+            self.persons[row["source_code"]] = row["source_person"]
         if row.get("target_person"):
-            persons[row["target_code"]] = row["target_person"]
-        self.persons = persons
+            self.persons[row["target_code"]] = row["target_person"]
 
 
 def dates_agree(a: Row, b: Row) -> bool:
@@ -149,7 +151,7 @@ class Cluster:
             return False
         if b.territory and m.territory and not _territories_compatible(b.territory, m.territory):
             return False
-        if m.specific and b.agreement == m.agreement:
+        if m.specific and b.agreement == m.agreement or m.rank < 0 or b.rank < 0:
             return True
         return _nested(b, m) or (b.day and m.day and abs(b.start - m.start) <= NEAR_DAYS)
 
@@ -180,46 +182,58 @@ class _DateIndex:
         self.buckets[t].setdefault(start // _TIERS[t][1], []).append(i)
         self.longest[t] = max(self.longest[t], length)
 
-    def near(self, start: int, end: int) -> Iterator[int]:
+    def near(self, start: int, end: int) -> list[int]:
         """Every cluster whose best date could hold, lie inside or be a few days from [start, end]."""
         lo, hi = start - NEAR_DAYS, end + NEAR_DAYS
+        out: list[int] = []
         for t, (_, width) in enumerate(_TIERS):
             buckets = self.buckets[t]
-            if not buckets:
-                continue
-            for k in range((lo - self.longest[t]) // width, hi // width + 1):
-                found = buckets.get(k)
-                if found:
-                    yield from found
+            if buckets:
+                for k in range((lo - self.longest[t]) // width, hi // width + 1):
+                    found = buckets.get(k)
+                    if found:
+                        out += found
+        return out
 
 
 def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     """Cluster the mentions of one merge key, most precise first (so each cluster's first is its best)."""
+    if len(mentions) == 1:
+        return [Cluster(mentions[0])]
     dated = sorted((m for m in mentions if m.rank >= 0), key=lambda m: (-m.rank, m.id))
     undated = sorted((m for m in mentions if m.rank < 0), key=lambda m: m.id)
     clusters: list[Cluster] = []
     index = _DateIndex()
-    by_agreement: dict[str, list[int]] = defaultdict(list)
+    by_agreement: dict[str, list[int]] = {}
     for m in dated:
-        candidates = set(index.near(m.start, m.end))
-        if m.specific:
-            candidates.update(by_agreement.get(m.agreement or "", ()))
-        home = next((clusters[i] for i in sorted(candidates) if clusters[i].accepts(m)), None)
+        candidates = index.near(m.start, m.end)
+        if m.specific and m.agreement in by_agreement:
+            candidates = list(set(candidates).union(by_agreement[m.agreement]))  # type: ignore[index]
+        home = None
+        for i in sorted(candidates) if len(candidates) > 1 else candidates:
+            if clusters[i].accepts(m):
+                home = clusters[i]
+                break
         if home is not None:
-            home.add(m)
+            home.members.append(m)
             continue
         clusters.append(Cluster(m))
         index.add(len(clusters) - 1, m.start, m.end)
         if m.specific:
-            by_agreement[m.agreement or ""].append(len(clusters) - 1)
-    if len(clusters) == 1:
-        for m in undated:
-            clusters[0].add(m)
-    elif undated:
-        rest = Cluster(undated[0])
-        for m in undated[1:]:
-            rest.add(m)
-        clusters.append(rest)
+            by_agreement.setdefault(m.agreement or "", []).append(len(clusters) - 1)
+    dated_clusters = len(clusters)
+    for m in undated:
+        home = None
+        if m.specific:  # the treaty it names tells which dated event it is
+            home = next((clusters[i] for i in by_agreement.get(m.agreement or "", ()) if clusters[i].accepts(m)), None)
+        if home is None and dated_clusters == 1 and clusters[0].accepts(m):
+            home = clusters[0]
+        if home is None:
+            home = next((c for c in clusters[dated_clusters:] if c.accepts(m)), None)
+        if home is None:
+            clusters.append(Cluster(m))
+        else:
+            home.members.append(m)
     return clusters
 
 
@@ -252,21 +266,25 @@ def merge_events(events: Iterable[Row]) -> tuple[list[Row], list[tuple[str, str]
 
 def canonical_row(c: Cluster) -> Row:
     b = c.best.row
+    if len(c.members) == 1:
+        return _row(b, b["kind"], c.best.id, b.get("agreement") or None, b.get("territory") or None, 1, 1, False)
     rows = [m.row for m in c.members]
-    ids = sorted(m.id for m in c.members)
-    if len(rows) == 1:
-        kind = b["kind"]
-    else:
-        kinds = Counter(r["kind"] for r in rows).most_common()
-        kind = b["kind"] if len(kinds) > 1 and kinds[0][1] == kinds[1][1] else kinds[0][0]
+    kinds = Counter(r["kind"] for r in rows).most_common()
+    kind = b["kind"] if len(kinds) > 1 and kinds[0][1] == kinds[1][1] else kinds[0][0]
+    return _row(b, kind, ",".join(sorted(m.id for m in c.members)),
+                next((r["agreement"] for r in rows if r.get("agreement")), None),
+                next((r["territory"] for r in rows if r.get("territory")), None),
+                len(rows), len({r.get("source_key") or r["doc_id"] for r in rows}), c.date_conflict)
+
+
+def _row(b: Row, kind: str, ids: str, agreement: str | None, territory: str | None, n_mentions: int,
+         n_sources: int, date_conflict: bool) -> Row:
+    """A canonical event: its id is the hash of its members' ids, so it changes only when they do."""
     return {
-        "id": hashlib.sha256(",".join(ids).encode()).hexdigest()[:16],
+        "id": hashlib.sha256(ids.encode()).hexdigest()[:16],
         "kind": kind, "source_code": b["source_code"], "target_code": b["target_code"],
         "date_value": b["date_value"], "date_start": b["date_start"], "date_end": b["date_end"],
-        "date_precision": b["date_precision"],
-        "agreement": next((r["agreement"] for r in rows if r.get("agreement")), None),
-        "territory": next((r["territory"] for r in rows if r.get("territory")), None),
+        "date_precision": b["date_precision"], "agreement": agreement, "territory": territory,
         "modality": b["modality"], "quad_class": b["quad_class"], "intensity": b["intensity"],
-        "n_mentions": len(rows), "n_sources": len({r.get("source_key") or r["doc_id"] for r in rows}),
-        "date_conflict": len(rows) > 1 and c.date_conflict,
+        "n_mentions": n_mentions, "n_sources": n_sources, "date_conflict": date_conflict,
     }

@@ -2,12 +2,20 @@
 
 Each value names the canonical events that set it, so a reader can check it. The rules
 (DESIGN §3, "state effect"):
-- relations: ESTABLISH_RELATIONS → established; SEVER_RELATIONS or DECLARE_WAR → severed.
-- war: DECLARE_WAR starts hostilities and the legal state of war; ATTACK between the two
-  starts hostilities only when it is told as a war (its agreement-free mention of a war is
-  left to DECLARE_WAR). END_WAR ends hostilities; when it names an agreement (a peace
-  treaty, a joint declaration) it ends the legal state of war too. A surrender or
-  ceasefire ends the fighting but not the legal state of war (USSR–Japan, 1945–1956).
+- when: an event changes the state from the start of its date. A decade or a century cannot
+  place a change in time, so such events are left out of the state (they stay in the
+  timeline and the index). A cession, an end of war or an establishment of relations made
+  under a named treaty takes effect when that treaty was signed — the pair's own signing
+  event, else the year of the agreements table — even when a later sentence tells of it
+  ("in 1925 the USSR recognised the Treaty of Portsmouth of 1905, under which South Sakhalin
+  passed to Japan") or gives no date.
+- relations: ESTABLISH_RELATIONS → established; SEVER_RELATIONS or DECLARE_WAR → severed; a
+  peace that ends the legal state of war restores relations a war or rupture had severed.
+- war: DECLARE_WAR starts hostilities and the legal state of war. END_WAR ends hostilities;
+  when it names an agreement both sides are party to (a peace treaty, a joint declaration)
+  it ends the legal state of war too. A surrender or ceasefire ends the fighting but not the
+  legal state of war (USSR–Japan, 1945–1956), and neither does a treaty one side never
+  signed (San Francisco, 1951, for the USSR).
 - agreements: signed (SIGN_AGREEMENT), ratified (RATIFY), terminated (TERMINATE_AGREEMENT).
 - territories: OCCUPY gives control to the source; CEDE_TERRITORY to the target (or to
   nobody named); DEMAND makes the source a claimant. An event about a territory applies
@@ -17,66 +25,130 @@ Each value names the canonical events that set it, so a reader can check it. The
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
+from functools import cache
 from typing import Any
 
 from dyad.data import load_hierarchy
 
 Row = dict[str, Any]
+Timed = tuple[str, Row]  # (the date from which the event counts, the canonical event)
+
+UNTIMED_PRECISIONS = frozenset({"decade", "century"})
+TREATY_EFFECT_KINDS = frozenset({"CEDE_TERRITORY", "END_WAR", "ESTABLISH_RELATIONS"})
+TERRITORIAL_KINDS = frozenset({"OCCUPY", "CEDE_TERRITORY", "DEMAND"})
 
 
 def _iso(v: Any) -> str | None:
     return None if v is None else str(v)[:10]
 
 
-def ancestors(territory: str) -> list[str]:
-    table = load_hierarchy("territories")
-    out, cur = [], table.get(territory, {}).get("part_of")
+@cache
+def _territory_table() -> dict[str, dict[str, Any]]:
+    return {name: row or {} for name, row in load_hierarchy("territories").items()}
+
+
+@cache
+def _agreement_table() -> dict[str, dict[str, Any]]:
+    return {name: row or {} for name, row in load_hierarchy("agreements").items()}
+
+
+@cache
+def ancestors(territory: str) -> tuple[str, ...]:
+    table = _territory_table()
+    out: list[str] = []
+    cur = table.get(territory, {}).get("part_of")
     while cur and cur not in out:
         out.append(cur)
         cur = table.get(cur, {}).get("part_of")
+    return tuple(out)
+
+
+@cache
+def _names(territory: str | None) -> frozenset[str]:
+    return frozenset(t.strip() for t in (territory or "").split(";") if t.strip())
+
+
+def _treaty_dates(events: list[Row]) -> dict[str, tuple[str, bool]]:
+    """When each named treaty was signed, and whether to the day: the pair's earliest asserted
+    signing, else the year of the agreements table."""
+    dates = {name: (f"{row['signed']}-01-01", False) for name, row in _agreement_table().items() if row.get("signed")}
+    for e in events:
+        name, when = e.get("agreement"), _iso(e["date_start"])
+        if (e["kind"] == "SIGN_AGREEMENT" and name in dates and when and e["modality"] == "asserted"
+                and e.get("date_precision") not in UNTIMED_PRECISIONS
+                and (not dates[name][1] or when < dates[name][0])):
+            dates[name] = (when, True)
+    return dates
+
+
+def timeline(events: list[Row]) -> list[Timed]:
+    """The asserted events that can change the state, each with the date it counts from, in order."""
+    treaties = _treaty_dates(events)
+    out: list[Timed] = []
+    for e in events:
+        if e["modality"] != "asserted":
+            continue
+        when = _iso(e["date_start"])
+        if when is not None and e.get("date_precision") in UNTIMED_PRECISIONS:
+            continue
+        signed, exact = treaties.get(e.get("agreement") or "", (None, False))
+        # a year from the table says nothing within that year: there the event's own date is better
+        if signed and e["kind"] in TREATY_EFFECT_KINDS and (when is None or signed[:4] < when[:4]
+                                                             or exact and signed < when):
+            when = signed
+        if when is not None:
+            out.append((when, e))
+    out.sort(key=lambda t: (t[0], t[1]["id"]))
     return out
 
 
-def _territories(row: Row) -> list[str]:
-    return [t.strip() for t in (row.get("territory") or "").split(";") if t.strip()]
+def effective(events: list[Row], at: str) -> list[Timed]:
+    """`timeline(events)` up to and including `at`."""
+    timed = timeline(events)
+    return timed[:bisect.bisect_right([w for w, _ in timed], at)]
 
 
-def effective(events: list[Row], at: str) -> list[Row]:
-    """Asserted, dated canonical events on or before `at`, in date order."""
-    rows = [e for e in events if e["modality"] == "asserted" and e["date_start"] is not None
-            and _iso(e["date_start"]) <= at]  # type: ignore[operator]
-    return sorted(rows, key=lambda e: (_iso(e["date_start"]), e["id"]))
+def _ends_legal_war(e: Row) -> bool:
+    """A named agreement ends the state of war unless the table shows one side was no party to it."""
+    name = e.get("agreement")
+    if not name:
+        return False
+    parties = set(_agreement_table().get(name, {}).get("parties") or [])
+    return not parties or {e["source_code"], e["target_code"]} <= parties
 
 
-def relations(events: list[Row]) -> dict[str, Any]:
+def relations(timed: list[Timed]) -> dict[str, Any]:
     state: dict[str, Any] = {"status": "none", "since": None, "events": []}
-    for e in events:
+    for when, e in timed:
         if e["kind"] == "ESTABLISH_RELATIONS":
-            state = {"status": "established", "since": _iso(e["date_start"]), "events": [e["id"]]}
+            state = {"status": "established", "since": when, "events": [e["id"]]}
         elif e["kind"] in ("SEVER_RELATIONS", "DECLARE_WAR") and state["status"] != "severed":
-            state = {"status": "severed", "since": _iso(e["date_start"]), "events": [e["id"]]}
+            state = {"status": "severed", "since": when, "events": [e["id"]]}
+        elif e["kind"] == "END_WAR" and state["status"] == "severed" and _ends_legal_war(e):
+            state = {"status": "established", "since": when, "events": [e["id"]]}
     return state
 
 
-def war(events: list[Row]) -> dict[str, Any]:
+def war(timed: list[Timed]) -> dict[str, Any]:
     state: dict[str, Any] = {"hostilities": False, "legal_state_of_war": False, "since": None, "events": []}
-    for e in events:
+    for when, e in timed:
         if e["kind"] == "DECLARE_WAR":
-            started = state["since"] if state["hostilities"] else _iso(e["date_start"])
+            started = state["since"] if state["hostilities"] else when
             state = {"hostilities": True, "legal_state_of_war": True, "since": started,
                      "events": state["events"] + [e["id"]] if state["hostilities"] else [e["id"]]}
         elif e["kind"] == "END_WAR":
-            legal_end = bool(e.get("agreement"))
-            state = {"hostilities": False, "legal_state_of_war": state["legal_state_of_war"] and not legal_end,
-                     "since": _iso(e["date_start"]), "events": state["events"] + [e["id"]]}
+            legal = state["legal_state_of_war"] and not _ends_legal_war(e)
+            state = {"hostilities": False, "legal_state_of_war": legal, "since": when,
+                     "events": state["events"] + [e["id"]]}
     return state
 
 
-def agreements(events: list[Row]) -> list[dict[str, Any]]:
+def agreements(timed: list[Timed]) -> list[dict[str, Any]]:
     table: dict[str, dict[str, Any]] = {}
-    for e in events:
+    for when, e in timed:
         name = e.get("agreement")
         if not name or e["kind"] not in ("SIGN_AGREEMENT", "RATIFY", "TERMINATE_AGREEMENT"):
             continue
@@ -84,35 +156,36 @@ def agreements(events: list[Row]) -> list[dict[str, Any]]:
                                     "terminated": None, "events": []})
         a["events"].append(e["id"])
         if e["kind"] == "SIGN_AGREEMENT":
-            a["signed"] = a["signed"] or _iso(e["date_start"])
-            a["status"] = "signed" if a["status"] != "terminated" else a["status"]
+            a["signed"] = a["signed"] or when
         elif e["kind"] == "RATIFY":
-            a["ratified"], a["status"] = _iso(e["date_start"]), "in_force"
+            a["ratified"], a["status"] = when, "in_force"
         else:
-            a["terminated"], a["status"] = _iso(e["date_start"]), "terminated"
+            a["terminated"], a["status"] = when, "terminated"
     return sorted(table.values(), key=lambda a: (a["signed"] or a["ratified"] or a["terminated"] or "", a["name"]))
 
 
-def territories(events: list[Row], names: set[str] | None = None) -> list[dict[str, Any]]:
+def territories(timed: list[Timed], names: set[str] | None = None) -> list[dict[str, Any]]:
     """Control and claims of each territory in `names` (default: those the events name).
 
     Pass the names of every event of the pair, so that a part named only later (South
     Sakhalin, 1905) still has a state earlier, set by an event about its whole (Sakhalin, 1875)."""
-    named = names if names is not None else {t for e in events for t in _territories(e)}
-    state: dict[str, dict[str, Any]] = {}
+    relevant = [(when, e, _names(e.get("territory"))) for when, e in timed
+                if e["kind"] in TERRITORIAL_KINDS and e.get("territory")]
+    named = names if names is not None else {t for _, _, ts in relevant for t in ts}
+    out = []
     for name in sorted(named):
         covering = {name, *ancestors(name)}
         s: dict[str, Any] = {"name": name, "controller": None, "since": None, "claimants": [], "events": []}
-        for e in events:
-            if not covering & set(_territories(e)):
+        for when, e, told in relevant:
+            if covering.isdisjoint(told):
                 continue
             if e["kind"] == "OCCUPY":
-                s.update(controller=e["source_code"], since=_iso(e["date_start"]))
+                s.update(controller=e["source_code"], since=when)
                 s["events"].append(e["id"])
             elif e["kind"] == "CEDE_TERRITORY":
                 # a renunciation with no recipient named ends only the renouncer's own control
                 if e["target_code"] or s["controller"] == e["source_code"]:
-                    s.update(controller=e["target_code"], since=_iso(e["date_start"]))
+                    s.update(controller=e["target_code"], since=when)
                 if e["source_code"] in s["claimants"]:
                     s["claimants"].remove(e["source_code"])
                 s["events"].append(e["id"])
@@ -120,16 +193,16 @@ def territories(events: list[Row], names: set[str] | None = None) -> list[dict[s
                 s["claimants"].append(e["source_code"])
                 s["events"].append(e["id"])
         if s["events"]:
-            state[name] = s
-    return list(state.values())
+            out.append(s)
+    return out
 
 
-def sanctions(events: list[Row]) -> list[dict[str, Any]]:
+def sanctions(timed: list[Timed]) -> list[dict[str, Any]]:
     on: dict[tuple[str, str | None], dict[str, Any]] = {}
-    for e in events:
+    for when, e in timed:
         key = (e["source_code"], e["target_code"])
         if e["kind"] == "IMPOSE_SANCTIONS":
-            entry = on.setdefault(key, {"by": key[0], "on": key[1], "since": _iso(e["date_start"]), "events": []})
+            entry = on.setdefault(key, {"by": key[0], "on": key[1], "since": when, "events": []})
             entry["events"].append(e["id"])
         elif e["kind"] == "EASE_SANCTIONS":
             on.pop(key, None)
@@ -142,7 +215,7 @@ def index(events: list[Row], by: str = "year") -> list[dict[str, Any]]:
     buckets: dict[str, list[Row]] = defaultdict(list)
     for e in events:
         if e["modality"] == "asserted" and e["date_start"] is not None:
-            buckets[_iso(e["date_start"])[:width]].append(e)  # type: ignore[index]
+            buckets[str(e["date_start"])[:width]].append(e)
     return [{"period": p, "score": round(sum(e["intensity"] for e in rows), 2),
              "mean": round(sum(e["intensity"] for e in rows) / len(rows), 2), "events": len(rows),
              "cooperation": sum(e["quad_class"] in (1, 2) for e in rows),
@@ -154,10 +227,11 @@ def state_at(events: list[Row], a: str, b: str, at: str) -> dict[str, Any]:
     """The object `dyad state A B --at DATE --format json` prints."""
     dt.date.fromisoformat(at)  # a malformed date is the caller's error, raised here
     now = effective(events, at)
-    year = [r for r in index(now) if r["period"] == at[:4]]
+    year = [e for e in events if e["modality"] == "asserted" and e["date_start"] is not None
+            and str(e["date_start"])[:4] == at[:4] and str(e["date_start"])[:10] <= at]
     return {
         "pair": [a, b], "at": at, "relations": relations(now), "war": war(now), "agreements": agreements(now),
-        "territories": territories(now, {t for e in events for t in _territories(e)}), "sanctions": sanctions(now),
-        "index": {"year": int(at[:4]), "score": year[0]["score"] if year else 0.0,
-                  "events": year[0]["events"] if year else 0},
+        "territories": territories(now, {t for e in events for t in _names(e.get("territory"))}),
+        "sanctions": sanctions(now),
+        "index": {"year": int(at[:4]), "score": round(sum(e["intensity"] for e in year), 2), "events": len(year)},
     }
