@@ -82,12 +82,12 @@ class NullStore:
     def __exit__(self, *exc: object) -> None:
         pass
 
-    def has_document(self, doc_id: str) -> bool:
-        return False
+    def stored_ids(self, ids: Any) -> set[str]:
+        return set()
 
-    def add_document(self, doc: Any, supported: bool) -> bool:
-        self.text_bytes += len(doc.text.encode("utf-8"))
-        return True
+    def add_documents(self, docs: list[tuple[Any, bool]]) -> list[bool]:
+        self.text_bytes += sum(len(doc.text.encode("utf-8")) for doc, _ in docs)
+        return [True] * len(docs)
 
     def add_rejection(self, rejection: Any) -> None:
         pass

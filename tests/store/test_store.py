@@ -46,3 +46,43 @@ def test_syndicated_copy_points_at_its_original_and_counts_once(store):
     remerge(store)
     signed = [r for r in store.canonical_between("RUS", "JPN") if r["kind"] == "SIGN_AGREEMENT"]
     assert signed and signed[0]["n_mentions"] == 2 and signed[0]["n_sources"] == 1
+
+
+SYNDICATED = ("On 19 October 1956 the Soviet Union and Japan signed a joint declaration in Moscow. "
+              "The declaration ended the state of war and restored diplomatic relations between the two countries. "
+              "Both governments agreed to continue negotiations on a peace treaty.")
+
+
+def test_a_copy_in_the_same_batch_points_at_the_earlier_document(store):
+    a = process(SYNDICATED, DocumentMeta("site-a.txt"))
+    b = process("Share this article\n\n" + SYNDICATED, DocumentMeta("site-b.txt"))
+    c = process("Read more\n\n" + SYNDICATED + "\n\nSubscribe", DocumentMeta("site-c.txt"))
+    assert store.add_documents([(a, True), (b, True), (c, True), (a, True)]) == [True, True, True, False]
+    dups = {r["source_path"]: r["duplicate_of"] for r in store.query("SELECT source_path, duplicate_of FROM documents")}
+    assert dups == {"site-a.txt": None, "site-b.txt": a.id, "site-c.txt": a.id}
+
+
+def test_a_batch_stores_what_one_document_at_a_time_stores(tmp_path):
+    from dyad.store.db import Store
+
+    docs = [process(SYNDICATED, DocumentMeta("a.txt")),
+            process("In 1904 Japan attacked the Russian fleet at Port Arthur.", DocumentMeta("b.txt")),
+            process("Breaking\n\n" + SYNDICATED, DocumentMeta("c.txt"))]
+    sql = ("SELECT d.id, d.duplicate_of, d.fingerprint, count(e.id) AS events FROM documents d "
+           "LEFT JOIN events e ON e.doc_id = d.id GROUP BY ALL ORDER BY d.id")
+    with Store(tmp_path / "one.duckdb") as one, Store(tmp_path / "batch.duckdb") as batch:
+        for doc in docs:
+            one.add_document(doc, supported=True)
+        batch.add_documents([(doc, True) for doc in docs])
+        assert one.query(sql) == batch.query(sql)
+        assert one.query("SELECT * FROM doc_bands ORDER BY ALL") == batch.query("SELECT * FROM doc_bands ORDER BY ALL")
+        assert sum(r["events"] for r in batch.query(sql)) == sum(len(d.events) for d in docs) > 0
+
+
+def test_bands_of_empty_bins_are_not_stored(store):
+    from dyad.store.db import EMPTY_BAND
+
+    short = process("Japan and Russia met.", DocumentMeta("short.txt"))  # a few shingles: most bins empty
+    store.add_document(short, supported=True)
+    hashes = [r["hash"] for r in store.query("SELECT hash FROM doc_bands")]
+    assert 0 < len(hashes) < 16 and EMPTY_BAND not in hashes

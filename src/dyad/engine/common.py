@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from dyad.lang import SUPPORTED
@@ -18,6 +19,10 @@ from dyad.merge.canonical import merge_events
 from dyad.model import Document, DocumentMeta, Rejection, content_hash
 from dyad.read.files import Limits, read_paths
 from dyad.store.db import Store
+
+BATCH_DOCUMENTS = 64  # documents per store transaction at most
+BATCH_SECONDS = 1.0  # and no document waits longer than this for its batch to be written
+READ_AHEAD = 64  # records read before asking the store which of them it holds (one query)
 
 # The summary lists rejections for the user to read; beyond this many it only counts them (the
 # store keeps every one), so a corpus of broken records cannot grow the summary without bound.
@@ -50,21 +55,51 @@ def record_rejection(store: Store, summary: IngestSummary, rejection: Rejection)
         summary.rejections.append(rejection)
 
 
-def store_document(store: Store, summary: IngestSummary, doc: Document) -> bool:
-    """Store one processed document (one transaction); a document already stored counts as a duplicate."""
-    supported = bool(set(doc.languages) & SUPPORTED)
+def store_documents(store: Store, summary: IngestSummary, docs: Sequence[Document]) -> None:
+    """Store processed documents in one transaction; one already stored counts as a duplicate."""
+    if not docs:
+        return
     t0 = time.perf_counter()
-    added = store.add_document(doc, supported)
+    added = store.add_documents([(doc, bool(set(doc.languages) & SUPPORTED)) for doc in docs])
     summary.stage_stats["ms store"] += int((time.perf_counter() - t0) * 1000)  # the one serial stage
-    if not added:
-        summary.duplicates += 1
-        return False
-    summary.accepted += 1
-    summary.events += len(doc.events)
-    summary.unsupported += not supported
-    summary.languages.update(doc.languages[:1])
-    summary.stage_stats.update(doc.stats)
-    return True
+    for doc, new in zip(docs, added, strict=True):
+        if not new:
+            summary.duplicates += 1
+            continue
+        supported = bool(set(doc.languages) & SUPPORTED)
+        summary.accepted += 1
+        summary.events += len(doc.events)
+        summary.unsupported += not supported
+        summary.languages.update(doc.languages[:1])
+        summary.stage_stats.update(doc.stats)
+
+
+class Batcher:
+    """Collects processed documents and stores them a batch at a time: `BATCH_DOCUMENTS`, or what
+    arrived within `BATCH_SECONDS` of the batch's first document, whichever comes first.
+
+    A DuckDB commit costs milliseconds however little it holds, so one per document was most of
+    an ingest; a batch is all or nothing, so a crash loses at most the batch being written (a
+    re-run reprocesses it: ids are content hashes and stored ids are skipped)."""
+
+    def __init__(self, store: Store, summary: IngestSummary, in_flight: set[str],
+                 size: int = BATCH_DOCUMENTS, seconds: float = BATCH_SECONDS) -> None:
+        self.store, self.summary, self.in_flight = store, summary, in_flight
+        self.size, self.seconds = size, seconds
+        self.pending: list[Document] = []
+        self.started = 0.0
+
+    def add(self, doc: Document) -> None:
+        if not self.pending:
+            self.started = time.monotonic()
+        self.pending.append(doc)
+        if len(self.pending) >= self.size or time.monotonic() - self.started >= self.seconds:
+            self.flush()
+
+    def flush(self) -> None:
+        store_documents(self.store, self.summary, self.pending)
+        self.in_flight.difference_update(doc.id for doc in self.pending)  # the store answers for them now
+        self.pending = []
 
 
 def new_documents(paths: Iterable[str | Path], store: Store, limits: Limits, summary: IngestSummary,
@@ -73,18 +108,23 @@ def new_documents(paths: Iterable[str | Path], store: Store, limits: Limits, sum
 
     `in_flight` holds the ids handed out but not yet stored; the caller removes an id once its
     document is stored, after which the store itself answers. So duplicates within a batch are
-    caught while memory stays bounded by the engine's window, not by the corpus."""
-    for record in read_paths(paths, limits):
-        if isinstance(record, Rejection):
-            record_rejection(store, summary, record)
-            continue
-        text, meta = record
-        doc_id = content_hash(text)
-        if doc_id in in_flight or store.has_document(doc_id):
-            summary.duplicates += 1
-            continue
-        in_flight.add(doc_id)
-        yield record
+    caught while memory stays bounded by the engine's window, not by the corpus. The store is
+    asked about `READ_AHEAD` records at a time (a query per record cost more than storing it)."""
+    records = read_paths(paths, limits)
+    while chunk := list(islice(records, READ_AHEAD)):
+        documents = []
+        for record in chunk:
+            if isinstance(record, Rejection):
+                record_rejection(store, summary, record)
+            else:
+                documents.append((content_hash(record[0]), record))
+        stored = store.stored_ids([doc_id for doc_id, _ in documents])
+        for doc_id, record in documents:
+            if doc_id in in_flight or doc_id in stored:
+                summary.duplicates += 1
+                continue
+            in_flight.add(doc_id)
+            yield record
 
 
 def remerge(store: Store) -> None:

@@ -15,7 +15,7 @@ import duckdb
 import numpy as np
 from tqdm import tqdm
 
-from dyad.engine.common import IngestSummary, record_rejection, store_document
+from dyad.engine.common import Batcher, IngestSummary, record_rejection
 from dyad.engine.records import document_from_record
 from dyad.model import Rejection
 from dyad.store.db import Store
@@ -46,19 +46,23 @@ def load_records(directory: Path, store: Store, progress: bool | None = None) ->
         con.execute("SET preserve_insertion_order = false")
         reader = con.sql("SELECT * FROM read_parquet(?) ORDER BY file_index, record_index",
                          params=[[str(f) for f in files]]).to_arrow_reader(LOAD_BATCH)
+        # Batches of documents per transaction, as the local engine stores them; time plays no
+        # part here (the documents are ready), so batches are full and the result deterministic.
+        batcher = Batcher(store, summary, set(), seconds=float("inf"))
         with tqdm(desc="load", unit="doc", disable=not show) as bar:
             for batch in reader:
                 for row in batch.to_pylist():
-                    _load_one(row, store, summary)
+                    _load_one(row, store, summary, batcher)
                 bar.update(batch.num_rows)
+        batcher.flush()
     return summary
 
 
-def _load_one(row: dict[str, object], store: Store, summary: IngestSummary) -> None:
+def _load_one(row: dict[str, object], store: Store, summary: IngestSummary, batcher: Batcher) -> None:
     if row["kind"] == "rejection":
         record_rejection(store, summary, Rejection(str(row["source_path"]), str(row["record"] or ""),
                                                    str(row["reason"])))
     elif row["kind"] == "stored":
         summary.duplicates += 1
     else:
-        store_document(store, summary, document_from_record(row))
+        batcher.add(document_from_record(row))

@@ -1,8 +1,9 @@
 """The local engine: read files, map `process` over a process pool, store each result.
 
-Documents are stored one transaction each, as they arrive, so an interrupted ingest keeps
-everything committed before the interruption and a re-run skips what is stored (document
-id = content hash). Per-file problems become rejections; the batch always goes on.
+Documents are stored as they arrive, a batch of them per transaction (`common.Batcher`), so an
+interrupted ingest keeps every batch committed before the interruption and a re-run skips what
+is stored (document id = content hash). Per-file problems become rejections; the ingest always
+goes on.
 
 Memory stays flat in corpus size: files are read lazily, at most a fixed window of documents
 is in flight between the reader and the store, and only the ids of that window are kept.
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from dyad.engine.common import IngestSummary, new_documents, remerge, slim, store_document
+from dyad.engine.common import Batcher, IngestSummary, new_documents, remerge, slim
 from dyad.model import Document, DocumentMeta
 from dyad.pipeline import process
 from dyad.read.files import Limits
@@ -66,9 +67,10 @@ def ingest_documents(paths: Iterable[str | Path], store: Store, workers: int = 1
     in_flight: set[str] = set()
     show = sys.stderr.isatty() if progress is None else progress
     documents = new_documents(paths, store, limits, summary, in_flight)
+    batcher = Batcher(store, summary, in_flight)
     for doc in tqdm(_map(documents, workers), desc="ingest", unit="doc", disable=not show):
-        store_document(store, summary, doc)
-        in_flight.discard(doc.id)
+        batcher.add(doc)
+    batcher.flush()
     return summary
 
 

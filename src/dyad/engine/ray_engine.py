@@ -5,7 +5,7 @@ and write one Parquet row per input record to `<output>/_records/`. One light ta
 file then writes the data products, partitioned by language: `<output>/documents/language=xx/` and
 `<output>/events/language=xx/` (every record read: a file given twice is there twice, with the
 same ids; the store keeps it once). Finally the driver loads `_records` into DuckDB in reading
-order, one document per transaction through `Store.add_document` (DuckDB has one writer), so
+order, a batch of documents per transaction through `Store.add_documents` (DuckDB has one writer), so
 the store ends up exactly as the local engine leaves it for the same input — ids, near-
 duplicate links, rejections — and an interrupted load resumes like a local ingest.
 

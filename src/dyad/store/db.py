@@ -1,8 +1,9 @@
 """The DuckDB store: documents, rejections, removed spans, event mentions and canonical events.
 
-One file (default `./dyad.duckdb`). Each document is written in one transaction with its
-events, so a crash mid-ingest leaves the store as it was after the last committed document.
-The schema is versioned: `migrate` brings an older file up to `SCHEMA_VERSION`.
+One file (default `./dyad.duckdb`). Documents are written in batches, each batch in one
+transaction with its events, so a crash mid-ingest leaves the store as it was after the last
+committed batch (a re-run stores the rest: document ids are content hashes). The schema is
+versioned: `migrate` brings an older file up to `SCHEMA_VERSION`.
 """
 
 from __future__ import annotations
@@ -16,13 +17,16 @@ from typing import Any
 
 import duckdb
 
-from dyad.clean.fingerprint import similarity
+from dyad.clean.fingerprint import EMPTY, similarity
 from dyad.model import Document, Event, Rejection
+from dyad.store.insert import insert_rows
 
 SCHEMA_VERSION = 4
 BANDS, ROWS_PER_BAND = 16, 4  # LSH over the 64-value MinHash: candidates share one band
 NEAR_DUPLICATE = 0.8
 
+DOCUMENT_COLUMNS = ("id", "source_path", "record", "title", "url", "published", "languages", "supported", "n_chars",
+                    "text", "stats", "ingested_at", "fingerprint", "duplicate_of")
 REMOVED_COLUMNS = ("doc_id", "start_char", "end_char", "reason")
 EVENT_COLUMNS = (
     "id", "doc_id", "sentence", "kind", "plover", "cameo", "quad_class", "intensity", "modality", "confidence",
@@ -33,7 +37,6 @@ EVENT_COLUMNS = (
     "extractor_version", "source_start", "source_end", "target_start", "target_end",
 )
 
-ROWS_PER_STATEMENT = 200  # DuckDB runs executemany one row at a time: many rows per INSERT instead
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -92,6 +95,19 @@ def bands(fingerprint: Sequence[int]) -> list[tuple[int, int]]:
     return out
 
 
+# A band whose bins are all empty (a short text's MinHash leaves most bins empty) is shared by
+# every short document, so it would make each of them a candidate of all the others. It is
+# neither stored nor looked up, and that loses no near-duplicate: two documents that share no
+# other band differ in at least one used bin of each band with a used bin (at most four), so
+# their similarity is at most 3/4, below NEAR_DUPLICATE.
+EMPTY_BAND = bands([EMPTY] * BANDS * ROWS_PER_BAND)[0][1]
+
+
+def lookup_bands(fingerprint: Sequence[int]) -> list[tuple[int, int]]:
+    """The (band, hash) keys under which a fingerprint is stored and its near-duplicates are found."""
+    return [key for key in bands(fingerprint) if key[1] != EMPTY_BAND]
+
+
 def _event_row(e: Event) -> tuple[Any, ...]:
     def actor(a: Any) -> tuple[Any, ...]:
         return (a.code, a.polity, a.sector, a.person) if a else (None, None, None, None)
@@ -105,16 +121,6 @@ def _event_row(e: Event) -> tuple[Any, ...]:
         e.trigger.start, e.trigger.end, e.trigger_text, e.evidence.start, e.evidence.end, e.evidence_text,
         e.extractor_version, *_span(e.argument_spans.get("source")), *_span(e.argument_spans.get("target")),
     )
-
-
-def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str],
-                rows: Sequence[Sequence[Any]]) -> None:
-    """Insert rows with one multi-row INSERT per batch (executemany costs ~3 ms a row in DuckDB)."""
-    one = "(" + ", ".join("?" * len(columns)) + ")"
-    for i in range(0, len(rows), ROWS_PER_STATEMENT):
-        batch = rows[i:i + ROWS_PER_STATEMENT]
-        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([one] * len(batch))}",
-                    [v for row in batch for v in row])
 
 
 def _span(offsets: list[int] | None) -> tuple[int | None, int | None]:
@@ -163,46 +169,98 @@ class Store:
         return bool(self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone())
 
     def add_document(self, doc: Document, supported: bool) -> bool:
-        """Store a processed document with its events in one transaction; False if it was already stored."""
-        if self.has_document(doc.id):
-            return False
-        m = doc.meta
+        """Store one processed document with its events; False if it was already stored."""
+        return self.add_documents([(doc, supported)])[0]
+
+    def add_documents(self, docs: Sequence[tuple[Document, bool]]) -> list[bool]:
+        """Store processed documents (each with whether dyad has data for its language) and their
+        events in one transaction: after a crash, all of them are stored or none. Per document,
+        False if it was already stored (or came earlier in `docs`).
+
+        Ingest is a transaction per batch, not per document: a DuckDB commit costs milliseconds
+        whatever it holds, and one set-based near-duplicate lookup serves the whole batch."""
+        stored = self.stored_ids([doc.id for doc, _ in docs])
+        added, fresh = [], []
+        for doc, supported in docs:
+            added.append(doc.id not in stored)
+            if doc.id not in stored:
+                stored.add(doc.id)
+                fresh.append((doc, supported))
+        if not fresh:
+            return added
         self.con.execute("BEGIN TRANSACTION")
         try:
-            original = self._near_duplicate_of(doc.fingerprint)
-            self.con.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [doc.id, m.source_path, m.record, m.title, m.url, m.published, doc.languages, supported,
-                 len(doc.text), doc.text, json.dumps(doc.stats), dt.datetime.now(), doc.fingerprint or None,
-                 original])
-            if doc.fingerprint:
-                insert_rows(self.con, "doc_bands", ("doc_id", "band", "hash"),
-                            [(doc.id, b, h) for b, h in bands(doc.fingerprint)])
-            removed = [(doc.id, start, end, reason) for start, end, reason in doc.removed_spans()]
-            if removed:
-                insert_rows(self.con, "removed_spans", REMOVED_COLUMNS, removed)
-            if doc.events:
-                insert_rows(self.con, "events", EVENT_COLUMNS, [_event_row(e) for e in doc.events])
+            originals = self._near_duplicates_of([(doc.id, doc.fingerprint) for doc, _ in fresh])
+            doc_rows, band_rows, removed, events = [], [], [], []
+            now = dt.datetime.now()
+            for (doc, supported), original in zip(fresh, originals, strict=True):
+                # strictly increasing: the earliest of near-duplicates (by ingested_at) is the original
+                now = max(dt.datetime.now(), now + dt.timedelta(microseconds=1))
+                m = doc.meta
+                doc_rows.append((doc.id, m.source_path, m.record, m.title, m.url, m.published, doc.languages,
+                                 supported, len(doc.text), doc.text, json.dumps(doc.stats), now,
+                                 doc.fingerprint or None, original))
+                band_rows += [(doc.id, b, h) for b, h in lookup_bands(doc.fingerprint or [])]
+                removed += [(doc.id, start, end, reason) for start, end, reason in doc.removed_spans()]
+                events += [_event_row(e) for e in doc.events]
+            insert_rows(self.con, "documents", DOCUMENT_COLUMNS, doc_rows)
+            insert_rows(self.con, "doc_bands", ("doc_id", "band", "hash"), band_rows)
+            insert_rows(self.con, "removed_spans", REMOVED_COLUMNS, removed)
+            insert_rows(self.con, "events", EVENT_COLUMNS, events)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
-        return True
+        return added
 
-    def _near_duplicate_of(self, fingerprint: Sequence[int]) -> str | None:
-        """The earliest stored document this one nearly copies (its original, if it is a copy itself)."""
-        keys = bands(fingerprint)
-        if not keys:
-            return None
-        where = " OR ".join("(b.band = ? AND b.hash = ?)" for _ in keys)
-        rows = self.query(
-            f"SELECT DISTINCT d.id, d.fingerprint, d.duplicate_of, d.ingested_at FROM doc_bands b "
-            f"JOIN documents d ON d.id = b.doc_id WHERE {where} ORDER BY d.ingested_at, d.id",
-            [x for key in keys for x in key])
-        for r in rows:
-            if similarity(list(fingerprint), list(r["fingerprint"] or [])) >= NEAR_DUPLICATE:
-                return str(r["duplicate_of"] or r["id"])
-        return None
+    def stored_ids(self, ids: Sequence[str]) -> set[str]:
+        """Which of `ids` are stored documents (one query for a batch)."""
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                                [list(ids)]).fetchall()
+        return {doc_id for (doc_id,) in rows}
+
+    def _near_duplicates_of(self, docs: Sequence[tuple[str, Sequence[int] | None]]) -> list[str | None]:
+        """For each (id, fingerprint) of a batch in order, the earliest document it nearly copies
+        (that document's original, if it is a copy itself): a stored one, else one earlier in the batch.
+
+        The stored candidates of the whole batch come from one join of its band keys against
+        `doc_bands`: one scan per batch rather than a query of 16 `OR`ed bands per document."""
+        keys = [lookup_bands(fp or []) for _, fp in docs]
+        wanted = sorted({key for ks in keys for key in ks})
+        sharing: dict[tuple[int, int], list[str]] = {}  # key -> stored documents with that band
+        stored: dict[str, tuple[int, list[int], str | None]] = {}  # id -> (ingested µs, fingerprint, original)
+        if wanted:
+            for band, hash_, doc_id in self.con.execute(
+                    "SELECT b.band, b.hash, b.doc_id "
+                    "FROM (SELECT unnest(?::INTEGER[]) AS band, unnest(?::UBIGINT[]) AS hash) k "
+                    "JOIN doc_bands b ON b.band = k.band AND b.hash = k.hash",
+                    [[b for b, _ in wanted], [h for _, h in wanted]]).fetchall():
+                sharing.setdefault((band, hash_), []).append(doc_id)
+            # Each candidate's fingerprint once (it shares several bands with the batch): turning
+            # 64-number lists into Python costs more than the join.
+            ids = sorted({doc_id for ids in sharing.values() for doc_id in ids})
+            if ids:
+                for doc_id, at, fingerprint, duplicate_of in self.con.execute(
+                        "SELECT id, epoch_us(ingested_at), fingerprint, duplicate_of FROM documents "
+                        "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall():
+                    stored[doc_id] = (at, fingerprint or [], duplicate_of)
+        earlier: dict[tuple[int, int], list[int]] = {}  # key -> positions in this batch
+        originals: list[str | None] = []
+        for i, ((_, fp), ks) in enumerate(zip(docs, keys, strict=True)):
+            older = sorted({doc_id for key in ks for doc_id in sharing.get(key, ())},
+                           key=lambda doc_id: (stored[doc_id][0], doc_id))
+            candidates = [(doc_id, stored[doc_id][1], stored[doc_id][2]) for doc_id in older]
+            # the batch's documents come after every stored one, and in batch order among themselves
+            for j in sorted({j for key in ks for j in earlier.get(key, ())}):
+                candidates.append((docs[j][0], list(docs[j][1] or []), originals[j]))
+            mine = list(fp or [])
+            originals.append(next((original or doc_id for doc_id, other, original in candidates
+                                   if similarity(mine, other) >= NEAR_DUPLICATE), None))
+            for key in ks:
+                earlier.setdefault(key, []).append(i)
+        return originals
 
     def remove_document(self, doc_id: str) -> bool:
         """Delete a document with its events and removed spans; False if it was not stored."""
