@@ -28,6 +28,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache
+from operator import attrgetter
 from typing import Any
 
 from dyad.data import load_hierarchy, load_kinds
@@ -170,57 +171,72 @@ _TIERS = ((31, 32), (366, 366), (1 << 30, 3653))  # (longest interval in the tie
 
 
 class _DateIndex:
-    __slots__ = ("buckets", "longest")
+    __slots__ = ("tiers",)
 
     def __init__(self) -> None:
-        self.buckets: list[dict[int, list[int]]] = [{} for _ in _TIERS]
-        self.longest = [0] * len(_TIERS)
+        self.tiers: list[list[Any]] = []  # [longest interval, bucket width, buckets], only tiers in use
 
     def add(self, i: int, start: int, end: int) -> None:
         length = end - start
-        t = next(n for n, (limit, _) in enumerate(_TIERS) if length <= limit)
-        self.buckets[t].setdefault(start // _TIERS[t][1], []).append(i)
-        self.longest[t] = max(self.longest[t], length)
+        limit, width = next(tier for tier in _TIERS if length <= tier[0])
+        tier = next((t for t in self.tiers if t[1] == width), None)
+        if tier is None:
+            tier = [0, width, {}]
+            self.tiers.append(tier)
+        tier[2].setdefault(start // width, []).append(i)
+        tier[0] = max(tier[0], length)
 
     def near(self, start: int, end: int) -> list[int]:
         """Every cluster whose best date could hold, lie inside or be a few days from [start, end]."""
         lo, hi = start - NEAR_DAYS, end + NEAR_DAYS
         out: list[int] = []
-        for t, (_, width) in enumerate(_TIERS):
-            buckets = self.buckets[t]
-            if buckets:
-                for k in range((lo - self.longest[t]) // width, hi // width + 1):
-                    found = buckets.get(k)
-                    if found:
-                        out += found
+        for longest, width, buckets in self.tiers:
+            for k in range((lo - longest) // width, hi // width + 1):
+                found = buckets.get(k)
+                if found:
+                    out += found
         return out
+
+
+_by_id, _by_rank = attrgetter("id"), attrgetter("rank")
+SCAN_LIMIT = 8  # up to this many clusters a plain scan is cheaper than the index
 
 
 def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
     """Cluster the mentions of one merge key, most precise first (so each cluster's first is its best)."""
     if len(mentions) == 1:
         return [Cluster(mentions[0])]
-    dated = sorted((m for m in mentions if m.rank >= 0), key=lambda m: (-m.rank, m.id))
-    undated = sorted((m for m in mentions if m.rank < 0), key=lambda m: m.id)
+    ordered = sorted(mentions, key=_by_id)
+    ordered.sort(key=_by_rank, reverse=True)  # stable: most precise first, then by id
+    split = next((n for n, m in enumerate(ordered) if m.rank < 0), len(ordered))
+    dated, undated = ordered[:split], ordered[split:]
     clusters: list[Cluster] = []
-    index = _DateIndex()
+    index: _DateIndex | None = None
     by_agreement: dict[str, list[int]] = {}
     for m in dated:
-        candidates = index.near(m.start, m.end)
-        if m.specific and m.agreement in by_agreement:
-            candidates = list(set(candidates).union(by_agreement[m.agreement]))  # type: ignore[index]
         home = None
-        for i in sorted(candidates) if len(candidates) > 1 else candidates:
-            if clusters[i].accepts(m):
-                home = clusters[i]
-                break
+        if index is None:
+            home = next((c for c in clusters if c.accepts(m)), None)
+        else:
+            candidates = index.near(m.start, m.end)
+            if m.specific and m.agreement in by_agreement:
+                candidates = list(set(candidates).union(by_agreement[m.agreement]))  # type: ignore[index]
+            for i in sorted(candidates) if len(candidates) > 1 else candidates:
+                if clusters[i].accepts(m):
+                    home = clusters[i]
+                    break
         if home is not None:
             home.members.append(m)
             continue
         clusters.append(Cluster(m))
-        index.add(len(clusters) - 1, m.start, m.end)
         if m.specific:
             by_agreement.setdefault(m.agreement or "", []).append(len(clusters) - 1)
+        if index is not None:
+            index.add(len(clusters) - 1, m.start, m.end)
+        elif len(clusters) > SCAN_LIMIT:
+            index = _DateIndex()
+            for i, c in enumerate(clusters):
+                index.add(i, c.best.start, c.best.end)
     dated_clusters = len(clusters)
     for m in undated:
         home = None
@@ -243,8 +259,13 @@ def cluster_group(rows: list[Row]) -> list[Cluster]:
 
 def group_by_key(events: Iterable[Row]) -> dict[Key, list[Mention]]:
     groups: dict[Key, list[Mention]] = defaultdict(list)
+    facts = kind_facts()
     for e in events:
-        groups[merge_key(e)].append(Mention(e))
+        kind, symmetric = facts[e["kind"]]  # merge_key, inlined: this loop runs once per mention
+        a, b = e["source_code"], e["target_code"]
+        if symmetric and (b or "") < (a or ""):
+            a, b = b, a
+        groups[(kind, (a, b), e["modality"] == "asserted")].append(Mention(e))
     return groups
 
 

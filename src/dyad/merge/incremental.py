@@ -136,13 +136,14 @@ def _merge(rows: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[t
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], types: Sequence[str],
-            rows: Sequence[Sequence[Any]]) -> None:
-    """Bulk insert through Arrow: one statement, however many rows (multi-row INSERTs take minutes at 1M)."""
-    if not rows:
+            values: Sequence[list[Any]]) -> None:
+    """Bulk insert of column lists through Arrow: one statement, however many rows (multi-row
+    INSERTs of Python values take minutes at a million rows)."""
+    if not values or not values[0]:
         return
     import pyarrow as pa  # a dependency of ray[data], which dyad requires; loaded only when writing
 
-    data = pa.table([pa.array([r[i] for r in rows], type=pa.type_for_alias(t)) for i, t in enumerate(types)],
+    data = pa.table([pa.array(v, type=pa.type_for_alias(t)) for v, t in zip(values, types, strict=True)],
                     names=list(columns))
     con.register("_dyad_rows", data)
     try:
@@ -154,10 +155,11 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[str], 
 def _write(con: duckdb.DuckDBPyConnection, canonical: list[dict[str, Any]], members: list[tuple[str, str]],
            inputs: list[tuple[Any, ...]]) -> None:
     _insert(con, "canonical_events", CANONICAL_COLUMNS, CANONICAL_TYPES,
-            [[row[c] for c in CANONICAL_COLUMNS] for row in canonical])
-    _insert(con, "canonical_members", ("canonical_id", "event_id"), ("string", "string"), members)
+            [[row[c] for row in canonical] for c in CANONICAL_COLUMNS])
+    _insert(con, "canonical_members", ("canonical_id", "event_id"), ("string", "string"),
+            [[m[0] for m in members], [m[1] for m in members]])
     _insert(con, "canonical_inputs", ("event_id", "merge_key", "canonical_id", "digest"),
-            ("string", "string", "string", "uint64"), inputs)
+            ("string", "string", "string", "uint64"), [[i[n] for i in inputs] for n in range(4)])
     con.execute("DELETE FROM canonical_sync")
     con.execute("INSERT INTO canonical_sync VALUES (?, ?)", list(_checksum(con)))
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import defaultdict
 from functools import cache
 from typing import Any
 
@@ -71,17 +70,24 @@ def _names(territory: str | None) -> frozenset[str]:
     return frozenset(t.strip() for t in (territory or "").split(";") if t.strip())
 
 
+@cache
+def _table_treaty_dates() -> dict[str, tuple[str, bool]]:
+    return {name: (f"{row['signed']}-01-01", False) for name, row in _agreement_table().items() if row.get("signed")}
+
+
 def _treaty_dates(events: list[Row]) -> dict[str, tuple[str, bool]]:
     """When each named treaty was signed, and whether to the day: the pair's earliest asserted
     signing, else the year of the agreements table."""
-    dates = {name: (f"{row['signed']}-01-01", False) for name, row in _agreement_table().items() if row.get("signed")}
+    dates = _table_treaty_dates()
+    signed: dict[str, tuple[str, bool]] = {}
     for e in events:
-        name, when = e.get("agreement"), _iso(e["date_start"])
-        if (e["kind"] == "SIGN_AGREEMENT" and name in dates and when and e["modality"] == "asserted"
-                and e.get("date_precision") not in UNTIMED_PRECISIONS
-                and (not dates[name][1] or when < dates[name][0])):
-            dates[name] = (when, True)
-    return dates
+        if e["kind"] != "SIGN_AGREEMENT" or e.get("agreement") not in dates:
+            continue
+        name, when = e["agreement"], _iso(e["date_start"])
+        if (when and e["modality"] == "asserted" and e.get("date_precision") not in UNTIMED_PRECISIONS
+                and when < signed.get(name, ("9999", True))[0]):
+            signed[name] = (when, True)
+    return {**dates, **signed} if signed else dates
 
 
 def timeline(events: list[Row]) -> list[Timed]:
@@ -212,26 +218,43 @@ def sanctions(timed: list[Timed]) -> list[dict[str, Any]]:
 def index(events: list[Row], by: str = "year") -> list[dict[str, Any]]:
     """Cooperation–conflict index: per period, the sum and mean Goldstein intensity and the count."""
     width = 4 if by == "year" else 7
-    buckets: dict[str, list[Row]] = defaultdict(list)
+    buckets: dict[str, list[float]] = {}  # period → [score, events, cooperation, conflict]
     for e in events:
         if e["modality"] == "asserted" and e["date_start"] is not None:
-            buckets[str(e["date_start"])[:width]].append(e)
-    return [{"period": p, "score": round(sum(e["intensity"] for e in rows), 2),
-             "mean": round(sum(e["intensity"] for e in rows) / len(rows), 2), "events": len(rows),
-             "cooperation": sum(e["quad_class"] in (1, 2) for e in rows),
-             "conflict": sum(e["quad_class"] in (3, 4) for e in rows)}
-            for p, rows in sorted(buckets.items())]
+            b = buckets.get(str(e["date_start"])[:width])
+            if b is None:
+                b = buckets[str(e["date_start"])[:width]] = [0.0, 0, 0, 0]
+            b[0] += e["intensity"]
+            b[1] += 1
+            quad = e["quad_class"]
+            b[2] += quad in (1, 2)
+            b[3] += quad in (3, 4)
+    return [{"period": p, "score": round(score, 2), "mean": round(score / n, 2), "events": int(n),
+             "cooperation": int(coop), "conflict": int(conflict)}
+            for p, (score, n, coop, conflict) in sorted(buckets.items())]
 
 
 def state_at(events: list[Row], a: str, b: str, at: str) -> dict[str, Any]:
     """The object `dyad state A B --at DATE --format json` prints."""
-    dt.date.fromisoformat(at)  # a malformed date is the caller's error, raised here
-    now = effective(events, at)
-    year = [e for e in events if e["modality"] == "asserted" and e["date_start"] is not None
-            and str(e["date_start"])[:4] == at[:4] and str(e["date_start"])[:10] <= at]
-    return {
-        "pair": [a, b], "at": at, "relations": relations(now), "war": war(now), "agreements": agreements(now),
-        "territories": territories(now, {t for e in events for t in _names(e.get("territory"))}),
-        "sanctions": sanctions(now),
-        "index": {"year": int(at[:4]), "score": round(sum(e["intensity"] for e in year), 2), "events": len(year)},
-    }
+    return states_at(events, a, b, [at])[0]
+
+
+def states_at(events: list[Row], a: str, b: str, dates: list[str]) -> list[dict[str, Any]]:
+    """`state_at` for several dates, ordering the pair's events once."""
+    for at in dates:
+        dt.date.fromisoformat(at)  # a malformed date is the caller's error, raised here
+    timed = timeline(events)
+    starts = [w for w, _ in timed]
+    names = {t for e in events if e.get("territory") for t in _names(e["territory"])}
+    dated = [(str(e["date_start"])[:10], e) for e in events
+             if e["modality"] == "asserted" and e["date_start"] is not None]
+    out = []
+    for at in dates:
+        now = timed[:bisect.bisect_right(starts, at)]
+        year = [e for day, e in dated if day[:4] == at[:4] and day <= at]
+        out.append({
+            "pair": [a, b], "at": at, "relations": relations(now), "war": war(now), "agreements": agreements(now),
+            "territories": territories(now, names), "sanctions": sanctions(now),
+            "index": {"year": int(at[:4]), "score": round(sum(e["intensity"] for e in year), 2), "events": len(year)},
+        })
+    return out
