@@ -31,3 +31,58 @@ def test_publication_date_anchors_relative_expressions_in_news():
 
 def test_without_any_anchor_a_relative_expression_is_no_date():
     assert times("The next day they met.", "en") == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Japan imposed sanctions last year. Three years ago talks failed.", [("last year", "2021"),
+                                                                            ("Three years ago", "2019")]),
+    ("ro", "Japonia a impus sancțiuni anul trecut. Acum trei ani negocierile au eșuat.",
+     [("anul trecut", "2021"), ("Acum trei ani", "2019")]),
+    ("ru", "Япония ввела санкции в прошлом году. Три года назад переговоры провалились.",
+     [("в прошлом году", "2021"), ("Три года назад", "2019")]),
+])
+def test_deictic_expressions_count_from_the_publication_date(lang, text, expected):
+    got = times(text, lang, published="2022-03-15")
+    assert [(t, v) for t, v, _ in got] == expected
+
+
+def test_deictic_expression_counts_from_publication_even_after_another_date():
+    got = times("In 1956 the declaration was signed. Last year talks resumed.", "en", published="2022-03-15")
+    assert ("Last year", "2021", True) in got
+
+
+def test_without_publication_date_a_deictic_expression_takes_the_preceding_date():
+    got = times("Negocierile au avut loc în 2010. Anul trecut s-a semnat un acord.", "ro")
+    assert ("Anul trecut", "2009", True) in got
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "On 8 August 1945 the USSR declared war. The previous day Japan was warned.",
+     ("The previous day", "1945-08-07")),
+    ("en", "In 1956 they signed a declaration. A year earlier talks had begun.", ("A year earlier", "1955")),
+    ("en", "In March 1956 talks stalled. The following month they resumed.", ("The following month", "1956-04")),
+    ("ru", "В 1956 году была подписана декларация. Годом ранее начались переговоры.", ("Годом ранее", "1955")),
+    ("ru", "8 августа 1945 года СССР объявил войну. За день до этого Япония была предупреждена.",
+     ("За день до этого", "1945-08-07")),
+    ("ro", "În 1956 s-a semnat declarația. Cu un an înainte începuseră negocierile.", ("Cu un an înainte", "1955")),
+])
+def test_backward_and_forward_shifts(lang, text, expected):
+    assert (*expected, True) in times(text, lang)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ro", "În mai 1943 a început procesul. În septembrie același an a fost condamnat.",
+     ("septembrie același an", "1943-09")),
+    ("en", "The trial began in May 1943. In September of the same year he was sentenced.",
+     ("September of the same year", "1943-09")),
+    ("ru", "Процесс начался в мае 1943 года. В сентябре того же года он был осуждён.",
+     ("сентябре того же года", "1943-09")),
+    ("ro", "În 1943 a început procesul. Pe 12 septembrie același an a fost condamnat.",
+     ("12 septembrie același an", "1943-09-12")),
+])
+def test_a_month_of_a_relative_year_takes_the_year_from_the_anchor(lang, text, expected):
+    assert (*expected, True) in times(text, lang)
+
+
+def test_a_relative_year_after_a_decade_names_no_year():
+    assert [t for t in times("In the 1930s tensions grew. The next year war broke out.", "en") if t[2]] == []

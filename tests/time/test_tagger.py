@@ -1,5 +1,7 @@
 import pytest
 
+from dyad.model import DocumentMeta
+from dyad.pipeline import process
 from dyad.time.tagger import find_times, julian_to_gregorian
 
 
@@ -51,3 +53,55 @@ def test_offsets_cover_the_expression():
     text = "Semnat la 7 februarie 1855."
     t = find_times(text, "ro")[0]
     assert text[t.start:t.end] == "7 februarie 1855"
+
+
+def test_double_date_without_year_takes_the_context_year_and_the_new_style():
+    found = find_times("Tratatul din 1855, semnat la 26 ianuarie (7 februarie) la Shimoda", "ro")
+    assert [t.date.value for t in found] == ["1855", "1855-02-07"]
+
+
+def test_double_date_across_new_year_takes_the_later_day():
+    assert find_times("19 декабря (1 января) 1905 года", "ru")[0].date.value == "1905-01-01"
+
+
+def test_julian_day_without_year_is_converted():
+    found = find_times("7 февраля 1855 года (26 января по старому стилю)", "ru")
+    assert [t.date.value for t in found] == ["1855-02-07", "1855-02-07"]
+    assert found[1].date.julian
+
+
+def test_month_first_day_without_year_needs_a_capitalised_month():
+    assert [t.date.value for t in find_times("between August 18 and September 1, 1945", "en")] == \
+        ["1945-08-18", "1945-09-01"]
+    assert find_times("they may 7 times", "en") == []
+
+
+def test_dateline_gives_the_publication_date_and_is_no_event_date():
+    doc = process("Опубликовано: 10.03.2022 14:35\n\nЯпония ввела санкции в прошлом месяце.",
+                  DocumentMeta("t", language="ru"))
+    assert [(t.text, t.date.value) for t in doc.times] == [("в прошлом месяце", "2022-02")]
+
+
+@pytest.mark.parametrize("lang,text,head", [
+    ("ro", "URSS a anulat obligațiile asumate prin declarația din 1956.", "declarația"),
+    ("en", "Moscow annulled the obligations of the 1956 declaration.", "declaration"),
+    ("en", "Moscow annulled the declaration of 1956.", "declaration"),
+    ("ru", "СССР аннулировал обязательства по Декларации 1956 года.", "Декларации"),
+    ("ru", "Россия вышла из соглашения от 1991 года.", "соглашения"),
+])
+def test_a_date_of_a_noun_is_marked_with_its_noun(lang, text, head):
+    doc = process(text, DocumentMeta("t", language=lang))
+    [t] = doc.times
+    assert t.head is not None and text[t.head[0]:t.head[1]] == head
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ro", "Tensiunile au crescut la sfârșitul anului 1938."),
+    ("en", "Tensions rose at the end of 1938."),
+    ("ru", "В течение первых семи месяцев 1935 года было 24 случая."),
+    ("ru", "В 1956 году была подписана декларация."),
+    ("ro", "Între ani din 1936 până în 1937 au fost încălcări."),
+])
+def test_a_date_of_the_clause_has_no_noun(lang, text):
+    doc = process(text, DocumentMeta("t", language=lang))
+    assert doc.times and all(t.head is None for t in doc.times)

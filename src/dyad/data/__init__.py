@@ -292,6 +292,8 @@ class TimeWords:
     citation_pages: frozenset[str] = frozenset()  # "p", "с": page abbreviations of references
     citation_issues: frozenset[str] = frozenset()  # "№", "vol": issue abbreviations
     published_labels: frozenset[str] = frozenset()  # "Published:", "Опубликовано:" before a dateline
+    year_links: frozenset[str] = frozenset()  # "May of 1945", "mai a anului 1940": between a month and its year
+    numeric_order: str = "dmy"  # "12/05/1941" when both readings are possible: "dmy" or "mdy"
 
 
 def _numbered(path: Path, raw: Any, key: str, lo: int, hi: int) -> dict[str, int]:
@@ -326,7 +328,14 @@ def load_time_words(code: str) -> TimeWords:
         attributive_genitive=words("attributive_genitive"), attributive_determiners=words("attributive_determiners"),
         not_attributive_heads=words("not_attributive_heads"), citation_pages=words("citation_pages"),
         citation_issues=words("citation_issues"), published_labels=words("published_labels"),
+        year_links=words("year_links"), numeric_order=_order(path, raw.get("numeric_order", "dmy")),
     )
+
+
+def _order(path: Path, value: Any) -> str:
+    if value not in ("dmy", "mdy"):
+        raise DataError(f"{path}: numeric_order must be dmy or mdy, not {value!r}")
+    return str(value)
 
 
 @dataclass(frozen=True)
@@ -337,6 +346,8 @@ class RelativeExpression:
     days: str = "0"
     precision: str = "year"
     deictic: bool = False  # counted from the time of writing: the publication date when there is one
+    named: str = ""  # "next"/"previous": the named month's first occurrence after/before the anchor
+    not_before: tuple[str, ...] = ()  # "ten years later than planned": words after it that make it no time
 
 
 @cache
@@ -345,18 +356,21 @@ def load_relative(code: str) -> tuple[dict[str, int], tuple[RelativeExpression, 
     path = DATA_DIR / code / "relative.yaml"
     raw = _optional(path) or {}
     numbers = {str(k).lower(): int(v) for k, v in (raw.get("numbers") or {}).items()}
+    not_before = tuple(str(w).lower() for w in raw.get("not_before") or [])
     out = []
     for entry in raw.get("expressions") or []:
         shift = entry.get("shift") or {}
         unknown = set(shift) - {"years", "months", "days"}
         if unknown or entry.get("precision") not in ("day", "month", "year") or not entry.get("text") \
-                or set(entry) - {"text", "shift", "precision", "deictic"}:
+                or set(entry) - {"text", "shift", "precision", "deictic", "named"} \
+                or entry.get("named", "") not in ("", "next", "previous"):
             raise DataError(f"{path}: bad relative expression {entry!r}")
         for v in shift.values():
             if not re.fullmatch(r"-?(?:\d+|n|n\*\d+)", str(v)):
                 raise DataError(f"{path}: shift {v!r} is not an integer, n or n*K (or their negation)")
         out.append(RelativeExpression(str(entry["text"]).lower(), **{k: str(v) for k, v in shift.items()},
-                                      precision=entry["precision"], deictic=bool(entry.get("deictic", False))))
+                                      precision=entry["precision"], deictic=bool(entry.get("deictic", False)),
+                                      named=str(entry.get("named", "")), not_before=not_before))
     return numbers, tuple(out)
 
 

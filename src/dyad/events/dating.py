@@ -1,27 +1,100 @@
 """Which of a sentence's time mentions dates an event (DESIGN §5).
 
 An event's date is the time expression that governs its clause, else the sentence's, else the
-enclosing paragraph's or section's anchor — never silently the document's date.
+enclosing paragraph's or section's anchor — never silently the document's date. A date that
+belongs to a noun ("the declaration of 1956", `Time.head`) dates only that noun: the event whose
+trigger is that noun, or the signing of the agreement it names, not the other acts around it.
 """
 
 from __future__ import annotations
 
-from dyad.data import load_hierarchy
-from dyad.model import DateValue, Document
+import datetime as dt
+from collections.abc import Sequence
+
+from dyad.data import load_hierarchy, load_language
+from dyad.events.roles import matches_at
+from dyad.model import DateValue, Document, TimeMention, Token
+
+PUNCT_BREAK = {";", ":", "—", "(", ")"}
+HEAD_REACH = 3  # a noun's date dates a trigger that starts at most this many tokens before the noun
+SIGNING_KINDS = {"SIGN_AGREEMENT"}  # the act that gives an agreement the date it is named by
+
+
+def _head(t: TimeMention) -> tuple[int, int] | None:
+    return getattr(t, "head", None)
+
+
+def _token_index(tokens: Sequence[Token], pos: int) -> int:
+    return next((k for k, tok in enumerate(tokens) if tok.end > pos), len(tokens))
+
+
+def _clause(doc: Document, sent_index: int, trig_start: int) -> tuple[int, int]:
+    """The character span of the trigger's clause: up to ';', ':', a dash, a bracket or a word
+    that opens a clause ("care", "which", "который")."""
+    sent = doc.sentences[sent_index]
+    tokens = sent.tokens
+    if not tokens:
+        return sent.start, sent.end
+    brk = load_language(sent.language).roles.get("clause_break")
+    k = min(_token_index(tokens, trig_start), len(tokens) - 1)
+    dates = [(t.start, t.end) for t in doc.times if t.sentence == sent_index]
+
+    def breaks(i: int) -> bool:
+        tok = tokens[i]
+        if any(a <= tok.start and tok.end <= b for a, b in dates):
+            return False  # the dash of "February — March 2014" opens no clause
+        return tok.text in PUNCT_BREAK or (brk is not None and matches_at(brk, tokens, i) is not None)
+
+    lo = k
+    while lo > 0 and not breaks(lo - 1):
+        lo -= 1
+    hi = k + 1
+    while hi < len(tokens) and not breaks(hi):
+        hi += 1
+    return tokens[lo].start, tokens[hi - 1].end
+
+
+def _dates_trigger(doc: Document, sent_index: int, t: TimeMention, trig_start: int) -> bool:
+    """A noun's date dates the trigger when the trigger is that noun or starts just before it."""
+    head = _head(t)
+    if head is None:
+        return False
+    tokens = doc.sentences[sent_index].tokens
+    k, h = _token_index(tokens, trig_start), _token_index(tokens, head[0])
+    return k <= h <= k + HEAD_REACH
+
+
+def _nearest(times: list[TimeMention], trig_start: int) -> TimeMention:
+    before = [t for t in times if t.end <= trig_start]
+    return before[-1] if before else min(times, key=lambda t: abs(t.start - trig_start))
 
 
 def governing_date(doc: Document, sent_index: int, trig_start: int) -> DateValue | None:
-    """The time in the trigger's sentence nearest before it (else after it), else the anchor."""
+    """The date of the trigger's own noun phrase; else the time of its clause nearest before it
+    (else after it); else the sentence's; else the paragraph's or the section heading's anchor.
+    A noun's date after the trigger names what the act is about, not when it happened."""
     in_sentence = [t for t in doc.times if t.sentence == sent_index]
-    if in_sentence:
-        before = [t for t in in_sentence if t.end <= trig_start]
-        chosen = before[-1] if before else min(in_sentence, key=lambda t: t.start - trig_start)
-        return chosen.date
+    own = [t for t in in_sentence if _dates_trigger(doc, sent_index, t, trig_start)]
+    if own:
+        return _nearest(own, trig_start).date
+    # a noun's date before the trigger frames what follows ("Under the Treaty of 1875, Russia ceded…"),
+    # though less than a date of the clause's own; after it, it names what the act is about
+    # ("annulled the declaration of 1956"), not when
+    plain = [t for t in in_sentence if _head(t) is None]
+    framing = [t for t in in_sentence if _head(t) is not None and t.end <= trig_start]
+    if plain or framing:
+        lo, hi = _clause(doc, sent_index, trig_start)
+        for group in (plain, framing):
+            in_clause = [t for t in group if lo <= t.start and t.end <= hi]
+            if in_clause:
+                return _nearest(in_clause, trig_start).date
+        return _nearest(plain or framing, trig_start).date
     sent = doc.sentences[sent_index]
-    earlier = [t for t in doc.times if t.sentence < sent_index and t.sentence >= 0]
+    earlier = [t for t in doc.times if 0 <= t.sentence < sent_index]
     same_paragraph = [t for t in earlier if doc.sentences[t.sentence].paragraph == sent.paragraph]
-    if same_paragraph:
-        return same_paragraph[-1].date
+    if same_paragraph:  # the paragraph's time; a noun's date only when it has no other ("the Treaty of
+        # 8 September 1951. Japan signed it…")
+        return ([t for t in same_paragraph if _head(t) is None] or same_paragraph)[-1].date
     headings = [t for t in earlier if doc.paragraphs[doc.sentences[t.sentence].paragraph].heading]
     return headings[-1].date if headings else None
 
@@ -30,11 +103,24 @@ def treaty_date(doc: Document, sent_index: int, trig_start: int, kind: str, agre
                 date: DateValue | None) -> DateValue | None:
     """For the signing or the peace of a named treaty, the sentence's time that fits the year the
     treaty table knows: a sentence telling a treaty of 1905 beside an attack of 1904 must not date
-    the treaty 1904. Only chooses among the dates the text gives, or leaves the date unknown."""
+    the treaty 1904; of several that fit, the narrowest ("din 1895" over "1894-1895"). A signing
+    whose sentence dates only nouns takes the noun's date after the trigger ("signed the treaty of
+    1951"). Only chooses among the dates the text gives, or leaves the date unknown."""
+    in_sentence = [t for t in doc.times if t.sentence == sent_index]
+    if kind in SIGNING_KINDS and not any(_head(t) is None for t in in_sentence):
+        _, hi = _clause(doc, sent_index, trig_start)
+        named = [t for t in in_sentence if t.start >= trig_start and t.end <= hi]
+        if named:
+            date = named[0].date
     year = str((load_hierarchy("agreements").get(agreement or "") or {}).get("signed") or "")
     if kind not in ("SIGN_AGREEMENT", "END_WAR") or not year:
         return date
-    fitting = [t for t in doc.times if t.sentence == sent_index and t.date.start[:4] <= year <= t.date.end[:4]]
+    fitting = [t for t in in_sentence if t.date.start[:4] <= year <= t.date.end[:4]]
     if fitting:
-        return min(fitting, key=lambda t: abs(t.start - trig_start)).date
+        return min(fitting, key=lambda t: (_width(t.date), abs(t.start - trig_start))).date
     return date if date is None or date.start[:4] <= year <= date.end[:4] else None
+
+
+def _width(d: DateValue) -> int:
+    """How many days a date covers, less one: the narrower, the more precise."""
+    return (dt.date.fromisoformat(d.end) - dt.date.fromisoformat(d.start)).days

@@ -1,183 +1,64 @@
 """TimeTagger: find date expressions and normalise them to DESIGN §5 values.
 
-The expressions' shapes (day month year, month year, ranges, decades, …) are shared by all
-languages; the words (months, seasons, year suffixes, Julian markers) come from each
-language's `time.yaml`, from which the regular expressions are built once per worker.
+`find_times` finds the absolute expressions of one sentence (the shapes are in `grammar`, their
+values in `normalise`); the `TimeTagger` stage adds relative expressions, resolves them in
+reading order, sets aside the years of bibliographic references, takes a publication date from
+a dateline when the metadata has none, and marks the dates that belong to a noun ("the
+declaration of 1956") rather than to their clause, so that event dating can tell them apart.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from dyad.data import LanguageData, load_language
-from dyad.model import DateValue, Document, TimeMention
+from dyad.data import load_time_words
+from dyad.model import PRECISION_RANK, DateValue, Document, TimeMention
+from dyad.time.attributive import attributive_head
+from dyad.time.citations import citation_spans
+from dyad.time.grammar import NEEDS_DIGIT, YEARLESS, Grammar, grammar_for
+from dyad.time.normalise import (
+    decade_in,
+    double_day,
+    julian_to_gregorian,
+    month_of,
+    normalise,
+    weekday_year,
+)
 from dyad.time.relative import RelativeMatch, find_relative, resolve
-from dyad.time.values import century, day, decade, month, season, span, year
+from dyad.time.values import day, decade, span
 
-ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-YEAR = r"(1[0-9]{3}|20[0-9]{2})"
-DASH = r"\s*[-–—]\s*"
+__all__ = ["Time", "TimeTagger", "find_times", "julian_to_gregorian"]
+
 DIGIT = re.compile(r"\d")
-# The shapes that cannot match without a digit (all but Roman-numeral centuries); a shape not
-# listed here is always tried.
-NEEDS_DIGIT = frozenset({"iso", "dmy_double", "dmy_numeric", "dmy", "mdy", "dm_range_y", "mm_range_y", "my",
-                         "season_y", "dm", "decade_num", "decade_short", "decade_words", "century_ordinal",
-                         "year_range", "year"})
+CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+CENTURY_SHAPES = ("century_roman", "century_ordinal", "century_number", "century_words", "century_words_after")
+# between a decade named without its century and that century: "anii 30 ai secolului XIX", "the
+# thirties of the nineteenth century", "30-е годы XIX века"
+CENTURY_GAP = re.compile(r"[\s,]*(?:\w{1,4}\s+){0,2}")
 
 
-def julian_to_gregorian(y: int, m: int, d: int) -> DateValue | None:
-    """Old-style dates: the calendars drift apart by one day a century (except every fourth)."""
-    try:
-        date = dt.date(y, m, d)
-    except ValueError:
-        return None
-    centuries = (y if m > 2 else y - 1) // 100
-    shift = centuries - centuries // 4 - 2
-    g = date + dt.timedelta(days=shift)
-    iso = g.isoformat()
-    return DateValue(iso, iso, iso, "day", julian=True)
+@dataclass
+class Time(TimeMention):
+    """A time mention and what the tagger knows beyond its DESIGN §5 value."""
+
+    head: tuple[int, int] | None = None  # the noun it dates ("the declaration of 1956"), not its clause
+    flags: tuple[str, ...] = ()  # "yearless", "weekday-year" (year moved to fit the weekday), "weekday-mismatch"
 
 
-def roman_to_int(s: str) -> int:
-    total, prev = 0, 0
-    for ch in reversed(s.upper()):
-        v = ROMAN[ch]
-        total = total - v if v < prev else total + v
-        prev = max(prev, v)
-    return total
-
-
-def _alternation(words: object) -> str:
-    forms = sorted({str(w) for w in words if w}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(f) for f in forms) or r"(?!x)x"
-
-
-@dataclass(frozen=True)
-class Grammar:
-    """The regular expressions of one language, built from its data."""
-
-    data: LanguageData
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
-
-
-@cache
-def grammar_for(code: str) -> Grammar:
-    data = load_language(code)
-    mon = rf"(?P<mon>{_alternation(data.months)})\.?"
-    mon2 = rf"(?P<mon2>{_alternation(data.months)})\.?"
-    sea = rf"(?P<season>{_alternation(data.seasons)})"
-    short = _alternation(w for w in data.year_suffix if len(w) <= 2)  # "г.", "гг.": abbreviations keep their dot
-    long = _alternation(w for w in data.year_suffix if len(w) > 2)  # "года." ends the sentence instead
-    suffix = rf"(?:\s*(?:(?:{short})\b\.?|(?:{long})\b))?"
-    jm = _alternation(data.julian_markers)
-    julian = rf"(?:\s*\(?\s*(?P<julian>{jm})\s*\)?)?"
-    julian2 = rf"(?:\s*\(?\s*(?P<julian2>{jm})\s*\)?)?"
-    dec = _alternation(data.decade_words)
-    rng = _alternation(data.range_words)
-    # counts and numbers that look like years: "1945 soldiers", "Flight 1904", "1850 m"
-    not_after = _alternation(data.not_after_year)
-    cent = _alternation(data.century_words)
-    ordinal = r"(?:st|nd|rd|th|-?го|-?е|-?ого|-?lea|-a)?"
-    b = r"(?<![\w.,])"  # not inside a number ("1.754", "3,5")
-    e = r"(?![\w]|[.,]\d)"
-    dmy_tail = rf"(?P<y>{YEAR}){suffix}{julian2}(?!\d)"
-    roman_suffix = r"(?:-?(?:lea|го|ого))?"
-    patterns = [
-        ("iso", rf"{b}{YEAR}-(?P<m>\d{{2}})-(?P<d>\d{{2}}){e}"),
-        ("dmy_double",
-         rf"{b}(?P<d>\d{{1,2}}){ordinal}\s+{mon}\s*\(\s*(?P<d2>\d{{1,2}})\s+{mon2}\s*\)\s*(?P<y>{YEAR}){suffix}"),
-        ("dmy_numeric", rf"{b}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR}){e}"),
-        ("dm_range_y", rf"{b}(?P<d>\d{{1,2}}){DASH}(?P<d2>\d{{1,2}})\s+{mon},?\s+(?P<y>{YEAR}){suffix}"),
-        ("dmy", rf"{b}(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+{mon}{julian},?\s+{dmy_tail}"),
-        ("mdy", rf"\b{mon}\s+(?P<d>\d{{1,2}}){ordinal},?\s+(?P<y>{YEAR}){julian2}{e}"),
-        ("mm_words_y", rf"\b{mon}\s+(?:{rng})\s+{mon2},?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
-        ("mm_range_y", rf"\b{mon}{DASH}{mon2},?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
-        ("my", rf"\b{mon}(?:\s+of|\s+anului|\s+lui)?,?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
-        ("season_y", rf"\b{sea}(?:\s+of|\s+anului|\s+lui)?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
-        ("dm", rf"{b}(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+{mon}(?!\w)"),
-        ("decade_num", rf"{b}(?P<y>1[0-9]{{2}}0|20[0-9]0)(?:-?(?:ые|ых|е|х|x|s)|'s|s)\b(?:\s*(?:{dec})\b)?"),
-        ("decade_short", rf"{b}(?P<y>[1-9]0)-?(?:ые|ых|е|х)\s+(?:{dec})\b"),
-        ("decade_words", rf"\b(?:{dec})\s+['’]?(?P<y>1[0-9]{{2}}0|20[0-9]0|[1-9]0)(?!\d)(?:-?(?:е|x|lea))?"),
-        ("century_roman",
-         rf"\b(?:(?:{cent})\s+(?:al\s+)?)?(?P<roman>[IVXLC]{{1,6}}){roman_suffix}\s*(?:{cent})?\b"),
-        ("century_ordinal", rf"\b(?P<n>1[0-9]|2[01]|[1-9])(?:st|nd|rd|th)\s+(?:{cent})\b"),
-        ("year_range", rf"{b}(?P<y>{YEAR}){DASH}(?P<y2>{YEAR}|\d{{2}}){suffix}(?!\d)"),
-        ("year", rf"{b}(?P<y>{YEAR}){suffix}(?![\d%])(?!\s*(?:{not_after})\b)"),
-    ]
-    compiled = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in patterns)
-    return Grammar(data, compiled)
-
-
-def _normalise(name: str, m: re.Match[str], g: Grammar) -> DateValue | None:
-    gd = m.groupdict()
-    months = g.data.months
-
-    def mon(key: str = "mon") -> int:
-        return months[gd[key].lower().rstrip(".")]
-
-    y = int(gd["y"]) if gd.get("y") and gd["y"].isdigit() else None
-    if name == "iso":
-        return day(int(m.group(1)), int(gd["m"]), int(gd["d"]))
-    if name == "dmy_double" and y:
-        return day(y, mon("mon2"), int(gd["d2"]))  # the bracketed date is the new style
-    if name == "dmy_numeric" and y:
-        return day(y, int(gd["m"]), int(gd["d"]))
-    if name == "dmy" and y:
-        if gd.get("julian") or gd.get("julian2"):
-            return julian_to_gregorian(y, mon(), int(gd["d"]))
-        return day(y, mon(), int(gd["d"]))
-    if name == "mdy" and y:
-        if gd.get("julian2"):
-            return julian_to_gregorian(y, mon(), int(gd["d"]))
-        return day(y, mon(), int(gd["d"]))
-    if name == "dm_range_y" and y:
-        a, b = day(y, mon(), int(gd["d"])), day(y, mon(), int(gd["d2"]))
-        return span(a, b) if a and b else None
-    if name == "my" and y:
-        return month(y, mon())
-    if name == "season_y" and y:
-        return season(y, g.data.seasons[gd["season"].lower()])
-    if name == "decade_num" and y:
-        return decade(y)
-    if name == "decade_short" and y:
-        return decade(1900 + y)  # "в 30-е годы" with no century named: the 1900s
-    if name in ("mm_range_y", "mm_words_y") and y:
-        a, b = month(y, mon()), month(y, mon("mon2"))
-        return span(a, b) if a and b else None
-    if name == "decade_words" and y:
-        return decade(y if y >= 100 else 1900 + y)  # "anii 30" with no century named: the 1900s
-    if name == "century_roman":
-        words = re.findall(rf"(?<!\w)(?:{_alternation(g.data.century_words)})(?!\w)", m.group(0), re.IGNORECASE)
-        if not words:
-            return None  # a bare roman numeral ("Petru I") is no century
-        if all(len(w.rstrip(".")) <= 2 for w in words) and len(gd["roman"]) < 2:
-            return None  # "Петр I в 1705": a one-letter numeral before "в" is a regnal number
-        n = roman_to_int(gd["roman"])
-        return century(n) if 1 <= n <= 21 else None
-    if name == "century_ordinal":
-        return century(int(gd["n"]))
-    if name == "year_range" and y:
-        y2s = gd["y2"]
-        y2 = int(y2s) if len(y2s) == 4 else (y // 100) * 100 + int(y2s)
-        return span(year(y), year(y2)) if y2 > y else None
-    if name == "year" and y:
-        return year(y)
-    return None
-
-
-def find_times(text: str, code: str, anchor_year: int | None = None) -> list[TimeMention]:
+def find_times(text: str, code: str, anchor_year: int | None = None) -> list[Time]:
     """All date expressions of one text in one language, left to right, without overlaps.
 
     A day and month with no year ("12 сентября") is resolved last, once every dated expression
     of the sentence is known: it takes the year of the nearest one before it in the sentence,
-    else after it, else the anchor year (the document's reading so far)."""
+    else after it, else the anchor year (the document's reading so far); a weekday beside it
+    ("в среду, 12 сентября") must fit that year, else the nearest year it fits is taken."""
     g = grammar_for(code)
+    century_start = 1900 if anchor_year is None or anchor_year >= 1900 else anchor_year // 100 * 100
     taken: list[tuple[int, int]] = []
-    found: list[TimeMention] = []
-    yearless: list[re.Match[str]] = []
+    found: list[Time] = []
+    yearless: list[tuple[str, re.Match[str]]] = []
+    tens: dict[int, list[int]] = {}  # id of a decade named without its century → its tens
     digits = DIGIT.search(text) is not None
     for name, rx in g.patterns:
         if not digits and name in NEEDS_DIGIT:
@@ -186,22 +67,27 @@ def find_times(text: str, code: str, anchor_year: int | None = None) -> list[Tim
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            if name == "dm":
-                yearless.append(m)
+            if name == "md" and not m.group("mon")[:1].isupper():
+                continue  # "may 7", "march 3": a month first, with no year, only when written as a name
+            if name in YEARLESS and not m.groupdict().get("y"):
+                yearless.append((name, m))
                 taken.append((s, e))
                 continue
             if name == "year" and _word_before(text, s) in g.data.not_before_year:
                 continue  # "Flight 1904", "статья 1922": a number, not a year
-            value = _normalise(name, m, g)
+            value = normalise(name, m, g, century_start)
             if value is None:
                 continue
             taken.append((s, e))
-            found.append(TimeMention(s, e, m.group(0).strip(), value))
+            t = Time(s, e, m.group(0).strip(), value, flags=_weekday_flags(m, g, value))
+            found.append(t)
+            if (decade_tens := _centuryless(name, m, g)) is not None:
+                tens[id(t)] = decade_tens
+    found = _join_decades_to_centuries(found, tens, text)
     dated = sorted(found, key=lambda t: t.start)
-    for m in yearless:
-        value = _day_without_year(m, g, dated, anchor_year)
-        if value is not None:
-            found.append(TimeMention(m.start(), m.end(), m.group(0).strip(), value))
+    for name, m in yearless:
+        if (t_ := _without_year(name, m, g, dated, anchor_year)) is not None:
+            found.append(t_)
     found.sort(key=lambda t: t.start)
     return found
 
@@ -211,10 +97,53 @@ def _word_before(text: str, pos: int) -> str:
     return words[-1].lower() if words else ""
 
 
-def _day_without_year(m: re.Match[str], g: Grammar, dated: list[TimeMention],
-                      anchor_year: int | None) -> DateValue | None:
-    before = [t for t in dated if t.end <= m.start()]
-    after = [t for t in dated if t.start >= m.end()]
+def _weekday_flags(m: re.Match[str], g: Grammar, value: DateValue) -> tuple[str, ...]:
+    wd = m.groupdict().get("wd")
+    if not wd or value.precision != "day":
+        return ()
+    y, mo, d = (int(x) for x in value.start.split("-"))
+    return () if weekday_year(y, mo, d, g.words.weekdays[wd.lower().rstrip(".")]) == y else ("weekday-mismatch",)
+
+
+def _centuryless(name: str, m: re.Match[str], g: Grammar) -> list[int] | None:
+    """The tens of a decade written without its century ("anii 30 și 40" → [30, 40]), else None."""
+    gd = m.groupdict()
+    if name in ("decade_short", "decade_apos"):
+        return [int(gd["y"])]
+    if name == "decade_words" and int(gd["y"]) < 100:
+        return [int(gd["y"])] + ([int(gd["y2"])] if gd.get("y2") and int(gd["y2"]) < 100 else [])
+    if name == "decade_name" and g.words.decade_names.get(gd["dname"].lower(), 100) < 100:
+        return [g.words.decade_names[gd["dname"].lower()]]
+    return None
+
+
+def _join_decades_to_centuries(found: list[Time], tens: dict[int, list[int]], text: str) -> list[Time]:
+    """"în anii 40 și 50 ai secolului al XIX-lea": a decade named without its century, followed
+    by one, is a decade of that century; the two become one expression."""
+    if not tens:
+        return found
+    ordered = sorted(found, key=lambda t: t.start)
+    dropped: set[int] = set()
+    for i, t in enumerate(ordered[:-1]):
+        nxt = ordered[i + 1]
+        if id(t) not in tens or nxt.date.precision != "century":
+            continue
+        gap = CENTURY_GAP.fullmatch(text, t.end, nxt.start)
+        if gap is None:
+            continue
+        first = int(nxt.date.start[:4]) // 100 * 100
+        values = [decade(decade_in(x, first)) for x in tens[id(t)]]
+        joined = span(values[0], values[-1]) if len(values) > 1 else values[0]
+        if joined is None:
+            continue
+        t.end, t.text, t.date = nxt.end, text[t.start:nxt.end], joined
+        dropped.add(id(nxt))
+    return [t for t in ordered if id(t) not in dropped]
+
+
+def _without_year(name: str, m: re.Match[str], g: Grammar, dated: list[Time], anchor_year: int | None) -> Time | None:
+    before = [t for t in dated if t.end <= m.start() and PRECISION_RANK[t.date.precision] >= PRECISION_RANK["year"]]
+    after = [t for t in dated if t.start >= m.end() and PRECISION_RANK[t.date.precision] >= PRECISION_RANK["year"]]
     if before:
         y: int | None = int(before[-1].date.start[:4])
     elif after:
@@ -223,7 +152,22 @@ def _day_without_year(m: re.Match[str], g: Grammar, dated: list[TimeMention],
         y = anchor_year
     if y is None:
         return None
-    return day(y, g.data.months[m.group("mon").lower().rstrip(".")], int(m.group("d")))
+    gd = m.groupdict()
+    mo, d = month_of(g, gd["mon"]), int(gd["d"])
+    flags: tuple[str, ...] = ("yearless",)
+    if gd.get("wd"):
+        fit = weekday_year(y, mo, d, g.words.weekdays[gd["wd"].lower().rstrip(".")])
+        if fit is None:
+            flags += ("weekday-mismatch",)
+        elif fit != y:
+            y, flags = fit, flags + ("weekday-year",)
+    if name == "dmy_double":
+        value = double_day(int(gd["y2"]) if gd.get("y2") else y, mo, d, month_of(g, gd["mon2"]), int(gd["d2"]))
+    elif gd.get("julian"):
+        value = julian_to_gregorian(y, mo, d)
+    else:
+        value = day(y, mo, d)
+    return Time(m.start(), m.end(), m.group(0).strip(), value, flags=flags) if value else None
 
 
 def _published(meta_published: str | None) -> DateValue | None:
@@ -236,32 +180,68 @@ def _published(meta_published: str | None) -> DateValue | None:
     return day(y, m, d)
 
 
+def _dateline(doc: Document) -> tuple[DateValue, int, int] | None:
+    """A publication date stated at the top of the text ("Опубликовано: 10.03.2022 14:35",
+    "Published 12 September 2018, 10:05"): a short line among the first three with a full date
+    and a publication label or a clock time. (value, start, end) in the document."""
+    for p in doc.paragraphs[:3]:
+        line = doc.text[p.start:p.end]
+        if len(line.strip()) > 100 or p.language in ("und", ""):
+            continue
+        days = [t for t in find_times(line, p.language) if t.date.precision == "day"]
+        if not days:
+            continue
+        labels = load_time_words(p.language).published_labels
+        first = line.strip().split(":")[0].strip().lower()
+        if first in labels or CLOCK.search(line):
+            return days[0].date, p.start + days[0].start, p.start + days[0].end
+    return None
+
+
 class TimeTagger:
     """Pipeline stage: absolute and relative times of every kept sentence, in reading order.
 
     Relative expressions resolve against the nearest preceding date (absolute or resolved),
-    starting from the publication date when the document has one."""
+    starting from the publication date when the document has one; deictic ones ("last year")
+    against the publication date itself when there is one."""
 
     name = "times"
 
     def __call__(self, doc: Document) -> Document:
-        anchor = _published(doc.meta.published)
+        published = _published(doc.meta.published)
+        skip: list[tuple[int, int]] = []  # references and the dateline: no event's date
+        if published is None and (line := _dateline(doc)) is not None:
+            published, skip = line[0], [(line[1], line[2])]
+        for p in doc.paragraphs:
+            if not p.removed and p.language not in ("und", ""):
+                skip += [(p.start + a, p.start + b) for a, b in citation_spans(doc.text[p.start:p.end], p.language)]
+        anchor = published
         for i, sent in enumerate(doc.sentences):
             if not sent.tokens:
                 continue
             text = doc.text[sent.start:sent.end]
-            absolute = find_times(text, sent.language, int(anchor.start[:4]) if anchor else None)
-            relative = [r for r in find_relative(text, sent.language)
-                        if not any(r.start < t.end and t.start < r.end for t in absolute)]
-            items: list[TimeMention | RelativeMatch] = sorted([*absolute, *relative], key=lambda x: x.start)
+            inside = [(a - sent.start, b - sent.start) for a, b in skip if a < sent.end and sent.start < b]
+            absolute = [t for t in find_times(text, sent.language, int(anchor.start[:4]) if anchor else None)
+                        if not _overlaps(t.start, t.end, inside)]
+            relative = [r for r in find_relative(text, sent.language) if not _overlaps(r.start, r.end, inside)]
+            # "12 septembrie același an": the relative expression names the day; the bare day is part of it
+            absolute = [t for t in absolute if "yearless" not in t.flags
+                        or not any(r.month and r.start <= t.start and t.end <= r.end for r in relative)]
+            relative = [r for r in relative if not _overlaps(r.start, r.end, [(t.start, t.end) for t in absolute])]
+            for t in absolute:
+                t.head = attributive_head(t, sent.tokens, sent.start, text, sent.language)
+            items: list[Time | RelativeMatch] = sorted([*absolute, *relative], key=lambda x: x.start)
             for item in items:
-                if isinstance(item, TimeMention):
+                if isinstance(item, Time):
                     mention = item
                 else:
-                    value = resolve(item, anchor) if anchor else None
+                    # "last year" counts from the time of writing: the publication date when known,
+                    # else (like the others) the nearest date before it
+                    base = (published or anchor) if item.deictic else anchor
+                    value = resolve(item, base) if base else None
                     if value is None:
                         continue
-                    mention = TimeMention(item.start, item.end, item.text, value, relative=True)
+                    mention = Time(item.start, item.end, item.text, value, relative=True)
                 mention.start += sent.start
                 mention.end += sent.start
                 mention.sentence = i
@@ -269,3 +249,8 @@ class TimeTagger:
                 anchor = mention.date
         doc.count("times", len(doc.times))
         return doc
+
+
+def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for a, b in spans)
+

@@ -1,0 +1,118 @@
+"""The regular expressions of one language's dates, built once per worker from its data.
+
+The shapes (day month year, month year, ranges, decades, centuries, …) are shared by all
+languages; the words (months, weekdays, seasons, year suffixes, Julian markers, decades and
+centuries in words) come from the language's `time.yaml`. Patterns are tried in order and an
+earlier match wins any overlap, so longer, more specific shapes come first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from dyad.data import LanguageData, TimeWords, load_language, load_time_words
+
+YEAR = r"(1[0-9]{3}|20[0-9]{2})"
+DASH = r"\s*[-–—]\s*"
+# The shapes that cannot match without a digit; a shape not listed here is always tried.
+NEEDS_DIGIT = frozenset({"iso", "dmy_double", "dmy_numeric", "numeric_slash", "dmy_roman", "dmy", "mdy",
+                         "dm_range_y", "md_range_y", "mm_range_y", "my", "mm_words_y", "season_y", "dm", "md",
+                         "decade_num", "decade_short", "decade_apos", "decade_words", "century_ordinal",
+                         "century_ordinal_first", "century_number", "year_range", "year"})
+# Shapes without a year of their own: resolved once the sentence's dated expressions are known.
+YEARLESS = frozenset({"dm", "md", "dmy_double"})
+
+
+def alternation(words: Iterable[object]) -> str:
+    """A regex alternation of literal words, longest first (so "iunie" is not cut to "iun")."""
+    forms = sorted({str(w) for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(f) for f in forms) or r"(?!x)x"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The regular expressions of one language, built from its data."""
+
+    data: LanguageData
+    words: TimeWords
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    century_word: re.Pattern[str]  # one century word ("secolul", "века", "c.") inside a match
+
+
+@cache
+def grammar_for(code: str) -> Grammar:
+    data, words = load_language(code), load_time_words(code)
+    months = alternation(data.months)
+    mon = rf"(?P<mon>{months})\.?"
+    mon2 = rf"(?P<mon2>{months})\.?"
+    sea = rf"(?P<season>{alternation(data.seasons)})"
+    short = alternation(w for w in data.year_suffix if len(w) <= 2)  # "г.", "гг.": abbreviations keep their dot
+    long = alternation(w for w in data.year_suffix if len(w) > 2)  # "года." ends the sentence instead
+    suffix = rf"(?:\s*(?:(?:{short})\b\.?|(?:{long})\b))?"
+    jm = alternation(data.julian_markers)
+    julian = rf"(?:\s*\(?\s*(?P<julian>{jm})\s*\)?)?"
+    julian2 = rf"(?:\s*\(?\s*(?P<julian2>{jm})\s*\)?)?"
+    # "Wednesday, 12 September", "в среду, 12 сентября", "miercuri, 12 septembrie": checked against the year
+    weekday = rf"(?:(?P<wd>{alternation(words.weekdays)})\.?,?\s+(?:the\s+)?)?"
+    dec = alternation(data.decade_words)
+    rng = alternation(data.range_words)
+    not_after = alternation(data.not_after_year)  # "1945 soldiers", "1850 m": counts, not years
+    cent = alternation(data.century_words)
+    cent_long = alternation(w for w in data.century_words if len(w.rstrip(".")) > 2)
+    ordinal = r"(?:st|nd|rd|th|-?го|-?е|-?ого|-?lea|-a)?"
+    b = r"(?<![\w.,])"  # not inside a number ("1.754", "3,5")
+    e = r"(?![\w]|[.,]\d)"
+    dmy_tail = rf"(?P<y>{YEAR}){suffix}{julian2}(?!\d)"
+    roman_suffix = r"(?:-?(?:lea|го|ого|й|м))?"
+    decade2 = r"(?P<y>1[0-9]{2}0|20[0-9]0|[1-9]0)"
+    names = alternation(words.decade_names)
+    before, after = alternation(words.decade_name_before), alternation(words.decade_name_after)
+    cord = alternation(words.century_ordinals)
+    links = rf"(?:\s+(?:{alternation(words.year_links)}))?"  # "May of 1945", "mai a anului 1940"
+    nth = r"(?:1[0-9]|2[01]|[1-9])(?:st|nd|rd|th|-?(?:м|й|го|ом))?"  # "19th", "20-м"
+    patterns = [
+        ("iso", rf"{b}{YEAR}-(?P<m>\d{{2}})-(?P<d>\d{{2}}){e}"),
+        # "26 января (7 февраля) 1855": two calendars; the year may be left to the context
+        ("dmy_double", rf"{weekday}{b}(?P<d>\d{{1,2}}){ordinal}\s+{mon}\s*[(\[]\s*(?:(?:{jm})\s*)?"
+                       rf"(?P<d2>\d{{1,2}})\s+{mon2}(?:\s+(?P<y2>{YEAR}))?\s*[)\]](?:\s*(?P<y>{YEAR}){suffix})?(?!\d)"),
+        ("dmy_numeric", rf"{b}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR}){e}"),
+        ("numeric_slash", rf"{b}(?P<a>\d{{1,2}})/(?P<c>\d{{1,2}})/(?P<y>{YEAR}){e}"),  # 12/25/1941, 25/12/1941
+        ("dmy_roman", rf"{b}(?P<d>\d{{1,2}})\.\s?(?P<rm>[IVX]{{1,4}})\.\s?(?P<y>{YEAR}){e}"),  # 7.II.1855
+        ("dm_range_y", rf"{b}(?P<d>\d{{1,2}}){DASH}(?P<d2>\d{{1,2}})\s+{mon},?\s+(?P<y>{YEAR}){suffix}"),
+        ("dmy", rf"{weekday}{b}(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+{mon}{julian},?\s+{dmy_tail}"),
+        ("md_range_y", rf"\b{mon}\s+(?P<d>\d{{1,2}}){DASH}(?P<d2>\d{{1,2}}),?\s+(?P<y>{YEAR}){e}"),
+        ("mdy", rf"\b{weekday}{mon}\s+(?P<d>\d{{1,2}}){ordinal},?\s+(?P<y>{YEAR}){julian2}{e}"),
+        ("mm_words_y", rf"\b{mon}\s+(?:{rng})\s+{mon2},?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
+        ("mm_range_y", rf"\b{mon}{DASH}{mon2},?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
+        ("my", rf"\b{mon}{links},?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
+        ("season_y", rf"\b{sea}{links}\s+(?P<y>{YEAR}){suffix}(?!\d)"),
+        ("dm", rf"{weekday}{b}(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+{mon}(?!\w){julian}"),
+        ("md", rf"\b{weekday}{mon}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?!,?\s*\d)"),
+        ("decade_num", rf"{b}(?P<y>1[0-9]{{2}}0|20[0-9]0)(?:-?(?:ые|ых|е|х|x|s)|'s|s)\b(?:\s*(?:{dec})\b)?"),
+        ("decade_short", rf"{b}(?P<y>[1-9]0)-?(?:ые|ых|е|х)\s+(?:{dec})\b"),
+        ("decade_apos", r"(?<![\w'’])['’](?P<y>[1-9]0)['’]?s\b"),  # "the '30s"
+        # "anii 30", "în anii 40 și 50": a second decade joined by a range word makes a span
+        ("decade_words", rf"\b(?:{dec})\s+['’]?{decade2}(?!\d)(?:-?(?:е|x|lea))?"
+                         rf"(?:\s+(?:{rng})\s+['’]?(?P<y2>1[0-9]{{2}}0|20[0-9]0|[1-9]0)(?!\d))?"),
+        ("decade_name", rf"\b(?:(?P<pre>{before})[\s-]+)?(?P<dname>{names})\b"
+                        rf"(?:\s+(?P<post>{after})\b)?"),
+        ("century_roman",
+         rf"\b(?:(?:{cent})\s+(?:al\s+)?)?(?P<roman>[IVXLC]{{1,6}}){roman_suffix}"
+         rf"(?:{DASH}(?P<roman2>[IVXLC]{{1,6}}){roman_suffix})?\s*(?:{cent})?\b"),
+        # "the 18th and 19th centuries": the first of a list, whose century word comes after the last
+        ("century_ordinal_first", rf"\b(?P<n>1[0-9]|2[01]|[1-9])(?:st|nd|rd|th|-?(?:м|й|го|ом))?"
+                                  rf"(?=\s*(?:,|{rng})\s*{nth}[\s-]+(?:{cent_long})\b)"),
+        ("century_ordinal", rf"\b(?P<n>1[0-9]|2[01]|[1-9])(?:st|nd|rd|th|-?(?:м|й|го|ом))?"
+                            rf"(?:{DASH}(?P<n2>1[0-9]|2[01]|[1-9])(?:st|nd|rd|th|-?(?:м|й|го|ом))?)?[\s-]+(?:{cent_long})\b"),
+        ("century_number", rf"\b(?:{cent_long})\s+(?:al\s+)?(?P<n>1[0-9]|2[01])(?:-?lea)?(?![\d.,])"),
+        ("century_words", rf"\b(?P<cord>{cord})\s+(?:{cent_long})\b"),
+        ("century_words_after", rf"\b(?:{cent_long})\s+(?:al\s+)?(?P<cord>{cord})\b"),
+        ("year_range", rf"{b}(?P<y>{YEAR}){DASH}(?P<y2>{YEAR}|\d{{2}}){suffix}(?!\d)"),
+        ("year", rf"{b}(?P<y>{YEAR}){suffix}(?![\d%])(?!\s*(?:{not_after})\b)"),
+    ]
+    compiled = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in patterns)
+    century_word = re.compile(rf"(?<!\w)(?:{cent})(?!\w)", re.IGNORECASE)
+    return Grammar(data, words, compiled, century_word)

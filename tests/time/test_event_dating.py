@@ -1,0 +1,48 @@
+"""Which time mention dates an event (events/dating.py): its clause's, not a noun's after it."""
+
+import pytest
+
+from dyad.model import DocumentMeta
+from dyad.pipeline import process
+
+
+def dates(text: str, lang: str) -> dict[str, str | None]:
+    doc = process(text, DocumentMeta("t", language=lang))
+    return {e.kind: e.date.value if e.date else None for e in doc.events}
+
+
+def test_a_clause_takes_its_own_date_over_an_earlier_clauses():
+    got = dates("In 1904 Japan attacked Russia; Russia signed a peace treaty with Japan in 1905.", "en")
+    assert got == {"ATTACK": "1904", "SIGN_AGREEMENT": "1905"}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "In 1960 Japan signed a security treaty with the United States. "
+           "In response the Soviet Union annulled the obligations of the 1956 declaration with Japan."),
+    ("ro", "În 1960 Japonia a semnat un tratat cu SUA. "
+           "Ca răspuns, URSS a anulat obligațiile asumate față de Japonia prin declarația din 1956."),
+])
+def test_a_nouns_date_after_the_trigger_does_not_date_the_act(lang, text):
+    assert dates(text, lang)["TERMINATE_AGREEMENT"] == "1960"
+
+
+def test_a_nouns_date_before_the_trigger_frames_the_clause():
+    got = dates("Under the Treaty of Saint Petersburg of 1875, Russia ceded the Kuril Islands to Japan.", "en")
+    assert got["CEDE_TERRITORY"] == "1875"
+
+
+def test_a_treatys_date_dates_the_paragraph_that_has_no_other():
+    got = dates("The Soviet Union did not sign the San Francisco Peace Treaty of 8 September 1951. "
+                "Japan signed it with the United States.", "en")
+    assert got["SIGN_AGREEMENT"] == "1951-09-08"
+
+
+def test_the_dash_of_a_month_range_opens_no_clause():
+    got = dates("В феврале — марте 2014 года Россия установила контроль над Крымом, и 18 марта 2014 года "
+                "Россия объявила о присоединении полуострова.", "ru")
+    assert got["OCCUPY"] == "2014-02/2014-03"
+
+
+def test_a_reference_year_dates_no_event():
+    got = dates("Japan attacked Russia (Ivanov, 2005, p. 12).", "en")
+    assert "ATTACK" in got and got["ATTACK"] is None
