@@ -18,6 +18,7 @@ import json
 import time
 from collections import Counter
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 WARM_UP = 30  # documents processed before measuring
@@ -35,6 +36,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--pyinstrument", type=Path, help="write a pyinstrument text profile here")
+    ap.add_argument("--limit", type=int, help="measure this many documents at most (after the warm-up)")
     args = ap.parse_args()
 
     from dyad.model import Document, DocumentMeta
@@ -47,6 +49,8 @@ def main() -> None:
     items = documents(args.corpus)
     for _, (text, obj) in zip(range(WARM_UP), items, strict=False):
         process(text, meta(obj))
+    if args.limit is not None:
+        items = islice(items, args.limit)
     profiler = None
     if args.pyinstrument:
         from pyinstrument import Profiler
