@@ -118,3 +118,17 @@ def test_an_undated_mention_joins_the_dated_event_that_names_the_same_treaty():
     ])
     told = {r["date_value"]: r["n_mentions"] for r in rows}
     assert told == {"1905-09-05": 2, "1945-09-02": 1, None: 1}  # the undated 'peace treaty' stays apart
+
+
+def test_undated_mentions_stand_alone_unless_a_treaty_or_a_territory_names_their_event():
+    rows, _ = merge_events([
+        with_fields(ev("a", "CEDE_TERRITORY", "RUS", "JPN", "1875", "1875-01-01", "1875-12-31", "year"),
+                    territory="Kuril Islands"),
+        ev("b", "CEDE_TERRITORY", "RUS", "JPN", "1956", "1956-01-01", "1956-12-31", "year"),
+        with_fields(ev("c", "CEDE_TERRITORY", "RUS", "JPN", None, None, None, None, doc="d2"),
+                    territory="Kuril Islands"),
+        ev("d", "ACCUSE", "JPN", "RUS", None, None, None, None, doc="d2"),
+        ev("e", "ACCUSE", "JPN", "RUS", None, None, None, None, doc="d3"),
+    ])
+    assert sorted((r["kind"], r["date_value"] or "", r["n_mentions"]) for r in rows) == [
+        ("ACCUSE", "", 1), ("ACCUSE", "", 1), ("CEDE_TERRITORY", "1875", 2), ("CEDE_TERRITORY", "1956", 1)]

@@ -148,3 +148,10 @@ def test_the_cli_keeps_the_canonical_events_equal_to_a_full_rebuild_through_inge
         with Store(db) as store:
             assert store.query("SELECT count(*) AS n FROM canonical_events")[0]["n"] > 0
             assert_equals_full_rebuild(store)
+
+
+def test_a_store_merged_by_older_rules_is_rebuilt_in_full_once(store):
+    seeded(store)
+    store.con.execute("UPDATE canonical_sync SET version = version - 1")  # as an older dyad left it
+    assert update_canonical(store).full
+    assert not update_canonical(store).full

@@ -7,9 +7,9 @@ actor, no two territories outside each other's part-of line, and dates that agre
 interval lies inside the other (`1855` and `1855-02-07` agree; `1904` and `1905` do not).
 Two sources that name the same specific agreement, or give days at most `NEAR_DAYS` apart,
 tell one event with a date conflict — a finding kept for `dyad conflicts`, not noise.
-A mention with no date joins the dated event that names the same treaty, else its key's only
-dated event if there is exactly one and nothing conflicts, else the first undated cluster it does
-not conflict with.
+A mention with no date joins an event that names the same treaty (dated ones first), or the one
+dated event that names a territory of its own; any other undated mention is an event of its own,
+since nothing tells which event it retells.
 
 The most precise mention of a cluster is its `best` and gives the canonical date (ties go to
 the smallest id, so the result does not depend on input order). Each canonical event counts its
@@ -239,15 +239,17 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
                 index.add(i, c.best.start, c.best.end)
     dated_clusters = len(clusters)
     for m in undated:
-        home = None
-        if m.specific:  # the treaty it names tells which dated event it is
-            home = next((clusters[i] for i in by_agreement.get(m.agreement or "", ()) if clusters[i].accepts(m)), None)
-        if home is None and dated_clusters == 1 and clusters[0].accepts(m):
-            home = clusters[0]
-        if home is None:
-            home = next((c for c in clusters[dated_clusters:] if c.accepts(m)), None)
+        # without a date only a named treaty, or a territory only one dated event names, tells
+        # which event a mention retells; else it stands alone
+        home = next((clusters[i] for i in by_agreement.get(m.agreement or "", ()) if clusters[i].accepts(m)),
+                    None) if m.specific else None
+        if home is None and m.territory:
+            same_place = [c for c in clusters[:dated_clusters] if c.best.territory and c.accepts(m)]
+            home = same_place[0] if len(same_place) == 1 else None
         if home is None:
             clusters.append(Cluster(m))
+            if m.specific:
+                by_agreement.setdefault(m.agreement or "", []).append(len(clusters) - 1)
         else:
             home.members.append(m)
     return clusters

@@ -12,7 +12,8 @@ To find what changed without help from the caller, the store keeps a table
 reads. A mention whose digest is new (ingested, or re-extracted with another date or actor
 under the same id) or a recorded one that is gone (removed) marks its key. A checksum of the
 canonical table, kept beside it, tells whether anything else rebuilt that table since
-(`engine.common.remerge`); then the first update rebuilds everything once.
+(`engine.common.remerge`), and `MERGE_VERSION` whether the rules changed; either way the first
+update rebuilds everything once.
 """
 
 from __future__ import annotations
@@ -36,10 +37,13 @@ MERGE_COLUMNS = ("id", "doc_id", "kind", "source_code", "target_code", "source_p
                  "date_value", "date_start", "date_end", "date_precision", "agreement", "territory", "modality",
                  "quad_class", "intensity")
 
+# Raise when the merge rules change: stores merged by older rules are then rebuilt once, in full.
+MERGE_VERSION = 3
+
 TABLES = [
     "CREATE TABLE IF NOT EXISTS canonical_inputs (event_id VARCHAR, merge_key VARCHAR, canonical_id VARCHAR, "
     "digest UBIGINT)",
-    "CREATE TABLE IF NOT EXISTS canonical_sync (checksum UBIGINT, n BIGINT)",
+    "CREATE TABLE IF NOT EXISTS canonical_sync (checksum UBIGINT, n BIGINT, version INTEGER)",
 ]
 
 
@@ -85,8 +89,8 @@ def _checksum(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
 
 
 def _in_sync(con: duckdb.DuckDBPyConnection) -> bool:
-    row = con.execute("SELECT checksum, n FROM canonical_sync").fetchone()
-    return row is not None and (int(row[0]), int(row[1])) == _checksum(con)
+    row = con.execute("SELECT checksum, n, version FROM canonical_sync").fetchone()
+    return row is not None and (int(row[0]), int(row[1]), row[2]) == (*_checksum(con), MERGE_VERSION)
 
 
 def changed_keys(store: Store) -> set[str]:
@@ -161,7 +165,7 @@ def _write(con: duckdb.DuckDBPyConnection, canonical: list[dict[str, Any]], memb
     _insert(con, "canonical_inputs", ("event_id", "merge_key", "canonical_id", "digest"),
             ("string", "string", "string", "uint64"), [[i[n] for i in inputs] for n in range(4)])
     con.execute("DELETE FROM canonical_sync")
-    con.execute("INSERT INTO canonical_sync VALUES (?, ?)", list(_checksum(con)))
+    con.execute("INSERT INTO canonical_sync VALUES (?, ?, ?)", [*_checksum(con), MERGE_VERSION])
 
 
 def _transaction(con: duckdb.DuckDBPyConnection, work: Any) -> Any:
