@@ -86,3 +86,16 @@ def test_a_month_of_a_relative_year_takes_the_year_from_the_anchor(lang, text, e
 
 def test_a_relative_year_after_a_decade_names_no_year():
     assert [t for t in times("In the 1930s tensions grew. The next year war broke out.", "en") if t[2]] == []
+
+
+def test_the_following_named_month_is_the_next_one_after_the_anchor():
+    got = times("The fleet left on 15 October 1904 and reached Tsushima the following May.", "en")
+    assert ("the following May", "1905-05", True) in got
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The railway opened in 1916, ten years later than planned."),
+    ("ro", "Conferința a avut loc în 1907, după doi ani de tratative."),
+])
+def test_a_comparison_or_a_duration_is_no_relative_date(lang, text):
+    assert [t for t in times(text, lang) if t[2]] == []

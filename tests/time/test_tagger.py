@@ -105,3 +105,22 @@ def test_a_date_of_a_noun_is_marked_with_its_noun(lang, text, head):
 def test_a_date_of_the_clause_has_no_noun(lang, text):
     doc = process(text, DocumentMeta("t", language=lang))
     assert doc.times and all(t.head is None for t in doc.times)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The cable, dated 12/25/1941, reached Tokyo", [("12/25/1941", "1941-12-25")]),
+    ("en", "dated 05/12/1941", [("05/12/1941", "1941-05-12")]),  # English reads month first when both fit
+    ("ro", "Telegrama, datată 05/12/1941, a ajuns", [("05/12/1941", "1941-12-05")]),
+    ("ru", "Акт составлен 7.II.1855 в Симоде", [("7.II.1855", "1855-02-07")]),
+    ("en", "The ceremonies took place on May 7–9, 1945.", [("May 7–9, 1945", "1945-05-07/1945-05-09")]),
+    ("ro", "În luna mai a anului 1940, situația s-a agravat.", [("mai a anului 1940", "1940-05")]),
+    ("en", "from Jan. to Mar. 1905 the army", [("Jan. to Mar. 1905", "1905-01/1905-03")]),
+    ("en", "Trade grew in the 18th and 19th centuries.", [("18th", "17XX"), ("19th centuries", "18XX")]),
+    ("en", "It shaped late-19th-century diplomacy.", [("19th-century", "18XX")]),
+    ("ru", "Торговля росла в XVIII–XIX вв.", [("в XVIII–XIX вв", "17XX/18XX")]),
+    ("en", "In the '30s, the army acted on its own.", [("'30s", "193X")]),
+    ("en", "Peter the Great died on 8 February [O.S. 28 January] 1725.",
+     [("8 February [O.S. 28 January] 1725", "1725-02-08")]),
+])
+def test_further_written_forms(lang, text, expected):
+    assert [(t.text, t.date.value) for t in find_times(text, lang)] == expected

@@ -19,6 +19,7 @@ from dyad.time.grammar import YEAR, alternation
 CAP = r"[A-ZА-ЯЁĂÂÎȘŞȚŢ]"
 WORD = r"[\w’'-]"
 QUOTED = r"[„«\"“][^„«\"“”»\n]{1,200}[”»\"]"
+DIGIT = re.compile(r"\d")
 AUTHOR = rf"(?:(?:{CAP}\.\s*){{1,3}}{CAP}{WORD}+|{CAP}{WORD}+,?\s+(?:{CAP}\.\s*){{1,3}})"
 
 
@@ -57,7 +58,7 @@ def citation_grammar(code: str) -> CitationGrammar:
 
 def citation_spans(text: str, code: str) -> list[tuple[int, int]]:
     """The spans of the bibliographic references of a text (offsets into it)."""
-    if not any(c.isdigit() for c in text):
+    if DIGIT.search(text) is None:
         return []
     g = citation_grammar(code)
     out: list[tuple[int, int]] = []

@@ -17,11 +17,15 @@ from dyad.data import LanguageData, TimeWords, load_language, load_time_words
 
 YEAR = r"(1[0-9]{3}|20[0-9]{2})"
 DASH = r"\s*[-–—]\s*"
+# the dot of an abbreviated month ("Feb. 7"), not a full stop before the next sentence ("in May. The")
+ABBREV_DOT = r"(?:\.(?!\s*$|\s+(?-i:[A-ZА-ЯЁĂÂÎȘȚ])))?"
 # The shapes that cannot match without a digit; a shape not listed here is always tried.
 NEEDS_DIGIT = frozenset({"iso", "dmy_double", "dmy_numeric", "numeric_slash", "dmy_roman", "dmy", "mdy",
                          "dm_range_y", "md_range_y", "mm_range_y", "my", "mm_words_y", "season_y", "dm", "md",
                          "decade_num", "decade_short", "decade_apos", "decade_words", "century_ordinal",
                          "century_ordinal_first", "century_number", "year_range", "year"})
+# Shapes naming a day, which a weekday may precede.
+DAY_SHAPES = frozenset({"dmy_double", "dmy", "mdy", "dm", "md"})
 # Shapes without a year of their own: resolved once the sentence's dated expressions are known.
 YEARLESS = frozenset({"dm", "md", "dmy_double"})
 
@@ -40,14 +44,23 @@ class Grammar:
     words: TimeWords
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     century_word: re.Pattern[str]  # one century word ("secolul", "века", "c.") inside a match
+    weekday: re.Pattern[str]  # a weekday right before a day ("Wednesday, 12 September"), at the end of a text
+    cues: dict[str, frozenset[str]]  # a shape cannot match a sentence without one of its words
+
+
+WORD = re.compile(r"\w+")
+
+
+def _words(entries: Iterable[str]) -> frozenset[str]:
+    return frozenset(w for e in entries for w in WORD.findall(e.lower()))
 
 
 @cache
 def grammar_for(code: str) -> Grammar:
     data, words = load_language(code), load_time_words(code)
     months = alternation(data.months)
-    mon = rf"(?P<mon>{months})\.?"
-    mon2 = rf"(?P<mon2>{months})\.?"
+    mon = rf"(?P<mon>{months}){ABBREV_DOT}"
+    mon2 = rf"(?P<mon2>{months}){ABBREV_DOT}"
     sea = rf"(?P<season>{alternation(data.seasons)})"
     short = alternation(w for w in data.year_suffix if len(w) <= 2)  # "г.", "гг.": abbreviations keep their dot
     long = alternation(w for w in data.year_suffix if len(w) > 2)  # "года." ends the sentence instead
@@ -55,8 +68,6 @@ def grammar_for(code: str) -> Grammar:
     jm = alternation(data.julian_markers)
     julian = rf"(?:\s*\(?\s*(?P<julian>{jm})\s*\)?)?"
     julian2 = rf"(?:\s*\(?\s*(?P<julian2>{jm})\s*\)?)?"
-    # "Wednesday, 12 September", "в среду, 12 сентября", "miercuri, 12 septembrie": checked against the year
-    weekday = rf"(?:(?P<wd>{alternation(words.weekdays)})\.?,?\s+(?:the\s+)?)?"
     dec = alternation(data.decade_words)
     rng = alternation(data.range_words)
     not_after = alternation(data.not_after_year)  # "1945 soldiers", "1850 m": counts, not years
@@ -76,21 +87,21 @@ def grammar_for(code: str) -> Grammar:
     patterns = [
         ("iso", rf"{b}{YEAR}-(?P<m>\d{{2}})-(?P<d>\d{{2}}){e}"),
         # "26 января (7 февраля) 1855": two calendars; the year may be left to the context
-        ("dmy_double", rf"{weekday}{b}(?P<d>\d{{1,2}}){ordinal}\s+{mon}\s*[(\[]\s*(?:(?:{jm})\s*)?"
+        ("dmy_double", rf"{b}(?P<d>\d{{1,2}}){ordinal}\s+{mon}\s*[(\[]\s*(?:(?:{jm})\s*)?"
                        rf"(?P<d2>\d{{1,2}})\s+{mon2}(?:\s+(?P<y2>{YEAR}))?\s*[)\]](?:\s*(?P<y>{YEAR}){suffix})?(?!\d)"),
         ("dmy_numeric", rf"{b}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR}){e}"),
         ("numeric_slash", rf"{b}(?P<a>\d{{1,2}})/(?P<c>\d{{1,2}})/(?P<y>{YEAR}){e}"),  # 12/25/1941, 25/12/1941
         ("dmy_roman", rf"{b}(?P<d>\d{{1,2}})\.\s?(?P<rm>[IVX]{{1,4}})\.\s?(?P<y>{YEAR}){e}"),  # 7.II.1855
         ("dm_range_y", rf"{b}(?P<d>\d{{1,2}}){DASH}(?P<d2>\d{{1,2}})\s+{mon},?\s+(?P<y>{YEAR}){suffix}"),
-        ("dmy", rf"{weekday}{b}(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+{mon}{julian},?\s+{dmy_tail}"),
+        ("dmy", rf"{b}(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+{mon}{julian},?\s+{dmy_tail}"),
         ("md_range_y", rf"\b{mon}\s+(?P<d>\d{{1,2}}){DASH}(?P<d2>\d{{1,2}}),?\s+(?P<y>{YEAR}){e}"),
-        ("mdy", rf"\b{weekday}{mon}\s+(?P<d>\d{{1,2}}){ordinal},?\s+(?P<y>{YEAR}){julian2}{e}"),
+        ("mdy", rf"\b{mon}\s+(?P<d>\d{{1,2}}){ordinal},?\s+(?P<y>{YEAR}){julian2}{e}"),
         ("mm_words_y", rf"\b{mon}\s+(?:{rng})\s+{mon2},?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
         ("mm_range_y", rf"\b{mon}{DASH}{mon2},?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
         ("my", rf"\b{mon}{links},?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
         ("season_y", rf"\b{sea}{links}\s+(?P<y>{YEAR}){suffix}(?!\d)"),
-        ("dm", rf"{weekday}{b}(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+{mon}(?!\w){julian}"),
-        ("md", rf"\b{weekday}{mon}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?!,?\s*\d)"),
+        ("dm", rf"{b}(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+{mon}(?!\w){julian}"),
+        ("md", rf"\b{mon}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?!,?\s*\d)"),
         ("decade_num", rf"{b}(?P<y>1[0-9]{{2}}0|20[0-9]0)(?:-?(?:ые|ых|е|х|x|s)|'s|s)\b(?:\s*(?:{dec})\b)?"),
         ("decade_short", rf"{b}(?P<y>[1-9]0)-?(?:ые|ых|е|х)\s+(?:{dec})\b"),
         ("decade_apos", r"(?<![\w'’])['’](?P<y>[1-9]0)['’]?s\b"),  # "the '30s"
@@ -107,7 +118,7 @@ def grammar_for(code: str) -> Grammar:
                                   rf"(?=\s*(?:,|{rng})\s*{nth}[\s-]+(?:{cent_long})\b)"),
         ("century_ordinal", rf"\b(?P<n>1[0-9]|2[01]|[1-9])(?:st|nd|rd|th|-?(?:м|й|го|ом))?"
                             rf"(?:{DASH}(?P<n2>1[0-9]|2[01]|[1-9])(?:st|nd|rd|th|-?(?:м|й|го|ом))?)?[\s-]+(?:{cent_long})\b"),
-        ("century_number", rf"\b(?:{cent_long})\s+(?:al\s+)?(?P<n>1[0-9]|2[01])(?:-?lea)?(?![\d.,])"),
+        ("century_number", rf"\b(?:{cent_long})\s+(?:al\s+)?(?P<n>1[0-9]|2[01])(?:-?lea)?(?!\d|[.,]\d)"),
         ("century_words", rf"\b(?P<cord>{cord})\s+(?:{cent_long})\b"),
         ("century_words_after", rf"\b(?:{cent_long})\s+(?:al\s+)?(?P<cord>{cord})\b"),
         ("year_range", rf"{b}(?P<y>{YEAR}){DASH}(?P<y2>{YEAR}|\d{{2}}){suffix}(?!\d)"),
@@ -115,4 +126,14 @@ def grammar_for(code: str) -> Grammar:
     ]
     compiled = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in patterns)
     century_word = re.compile(rf"(?<!\w)(?:{cent})(?!\w)", re.IGNORECASE)
-    return Grammar(data, words, compiled, century_word)
+    month_words, cent_words = _words(data.months), _words(data.century_words)
+    cues = {name: month_words for name in ("dmy_double", "dm_range_y", "md_range_y", "dmy", "mdy", "mm_words_y",
+                                           "mm_range_y", "my", "dm", "md")}
+    cues |= {"season_y": _words(data.seasons), "decade_name": _words(words.decade_names),
+             "decade_words": _words(data.decade_words), "century_words": _words(words.century_ordinals),
+             "century_words_after": _words(words.century_ordinals), "century_roman": cent_words,
+             "century_ordinal": cent_words, "century_ordinal_first": cent_words, "century_number": cent_words}
+    # "Wednesday, 12 September", "в среду, 12 сентября": looked for only before a day (a pattern
+    # opening with an optional weekday would be tried at every position of every sentence)
+    weekday = re.compile(rf"(?<!\w)(?P<wd>{alternation(words.weekdays)})\.?,?\s+(?:the\s+)?$", re.IGNORECASE)
+    return Grammar(data, words, compiled, century_word, weekday, cues)

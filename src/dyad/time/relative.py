@@ -18,7 +18,7 @@ from functools import cache
 
 from dyad.data import RelativeExpression, load_language, load_relative
 from dyad.model import PRECISION_RANK, DateValue
-from dyad.time.grammar import alternation
+from dyad.time.grammar import ABBREV_DOT, alternation
 from dyad.time.values import day, month, year
 
 
@@ -37,18 +37,23 @@ class RelativeMatch:
     named: str = ""  # "next"/"previous": that month's first occurrence after/before the anchor
 
 
+WORD = re.compile(r"\w+")
+
+
 @cache
-def _compiled(code: str) -> tuple[tuple[re.Pattern[str], RelativeExpression], ...]:
+def _compiled(code: str) -> tuple[tuple[re.Pattern[str], RelativeExpression, frozenset[str]], ...]:
+    """Each expression's pattern, with the words it cannot match without (to skip it cheaply)."""
     numbers, expressions = load_relative(code)
     number = alternation(numbers)
     months = alternation(load_language(code).months)
     out = []
     for e in expressions:
         body = re.escape(e.text).replace(r"\{n\}", rf"(?P<n>\d{{1,3}}|{number})")
-        body = body.replace(r"\{month\}", rf"(?:(?P<d>\d{{1,2}})\s+)?(?P<mon>{months})\.?")
+        body = body.replace(r"\{month\}", rf"(?:(?P<d>\d{{1,2}})\s+)?(?P<mon>{months}){ABBREV_DOT}")
         # "ten years later than planned", "după doi ani de tratative": a comparison or a duration
         tail = rf"(?!\s*,?\s*(?:{alternation(e.not_before)})\b)" if e.not_before else ""
-        out.append((re.compile(rf"(?<![\w.,]){body}(?!\w){tail}", re.IGNORECASE), e))
+        needs = frozenset(WORD.findall(re.sub(r"\{\w+\}", " ", e.text)))
+        out.append((re.compile(rf"(?<![\w.,]){body}(?!\w){tail}", re.IGNORECASE), e, needs))
     out.sort(key=lambda pe: -len(pe[1].text))
     return tuple(out)
 
@@ -64,11 +69,14 @@ def _amount(spec: str, n: int) -> int:
 
 
 def find_relative(text: str, code: str) -> list[RelativeMatch]:
+    words = set(WORD.findall(text.lower()))
     numbers, _ = load_relative(code)
     months = load_language(code).months
     taken: list[tuple[int, int]] = []
     found = []
-    for rx, e in _compiled(code):
+    for rx, e, needs in _compiled(code):
+        if not needs <= words:
+            continue  # most sentences lack a word of most expressions: no need to scan for them
         for m in rx.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue

@@ -16,7 +16,7 @@ from dyad.data import load_time_words
 from dyad.model import PRECISION_RANK, DateValue, Document, TimeMention
 from dyad.time.attributive import attributive_head
 from dyad.time.citations import citation_spans
-from dyad.time.grammar import NEEDS_DIGIT, YEARLESS, Grammar, grammar_for
+from dyad.time.grammar import DAY_SHAPES, NEEDS_DIGIT, WORD, YEARLESS, Grammar, grammar_for
 from dyad.time.normalise import (
     decade_in,
     double_day,
@@ -57,20 +57,27 @@ def find_times(text: str, code: str, anchor_year: int | None = None) -> list[Tim
     century_start = 1900 if anchor_year is None or anchor_year >= 1900 else anchor_year // 100 * 100
     taken: list[tuple[int, int]] = []
     found: list[Time] = []
-    yearless: list[tuple[str, re.Match[str]]] = []
+    yearless: list[tuple[str, re.Match[str], int | None, int]] = []  # shape, match, weekday, start
     tens: dict[int, list[int]] = {}  # id of a decade named without its century → its tens
     digits = DIGIT.search(text) is not None
+    words = set(WORD.findall(text.lower()))
     for name, rx in g.patterns:
         if not digits and name in NEEDS_DIGIT:
             continue  # most sentences name no number: skip the shapes that cannot match them
+        cue = g.cues.get(name)
+        if cue is not None and cue.isdisjoint(words):
+            continue  # nor a month, a season or a century word
         for m in rx.finditer(text):
             s, e = m.span()
+            wd = None
+            if name in DAY_SHAPES:
+                wd, s = _weekday_before(text, s, g)
             if any(s < te and ts < e for ts, te in taken):
                 continue
             if name == "md" and not m.group("mon")[:1].isupper():
                 continue  # "may 7", "march 3": a month first, with no year, only when written as a name
             if name in YEARLESS and not m.groupdict().get("y"):
-                yearless.append((name, m))
+                yearless.append((name, m, wd, s))
                 taken.append((s, e))
                 continue
             if name == "year" and _word_before(text, s) in g.data.not_before_year:
@@ -79,14 +86,14 @@ def find_times(text: str, code: str, anchor_year: int | None = None) -> list[Tim
             if value is None:
                 continue
             taken.append((s, e))
-            t = Time(s, e, m.group(0).strip(), value, flags=_weekday_flags(m, g, value))
+            t = Time(s, e, text[s:e].strip(), value, flags=_weekday_flags(wd, value))
             found.append(t)
             if (decade_tens := _centuryless(name, m, g)) is not None:
                 tens[id(t)] = decade_tens
     found = _join_decades_to_centuries(found, tens, text)
     dated = sorted(found, key=lambda t: t.start)
-    for name, m in yearless:
-        if (t_ := _without_year(name, m, g, dated, anchor_year)) is not None:
+    for name, m, wd, s in yearless:
+        if (t_ := _without_year(name, m, g, dated, anchor_year, wd, s)) is not None:
             found.append(t_)
     found.sort(key=lambda t: t.start)
     return found
@@ -97,12 +104,17 @@ def _word_before(text: str, pos: int) -> str:
     return words[-1].lower() if words else ""
 
 
-def _weekday_flags(m: re.Match[str], g: Grammar, value: DateValue) -> tuple[str, ...]:
-    wd = m.groupdict().get("wd")
-    if not wd or value.precision != "day":
+def _weekday_before(text: str, pos: int, g: Grammar) -> tuple[int | None, int]:
+    """(ISO weekday, its start) of a weekday written right before `pos`, else (None, pos)."""
+    m = g.weekday.search(text, max(0, pos - 24), pos)
+    return (g.words.weekdays[m.group("wd").lower().rstrip(".")], m.start()) if m else (None, pos)
+
+
+def _weekday_flags(wd: int | None, value: DateValue) -> tuple[str, ...]:
+    if wd is None or value.precision != "day":
         return ()
     y, mo, d = (int(x) for x in value.start.split("-"))
-    return () if weekday_year(y, mo, d, g.words.weekdays[wd.lower().rstrip(".")]) == y else ("weekday-mismatch",)
+    return () if weekday_year(y, mo, d, wd) == y else ("weekday-mismatch",)
 
 
 def _centuryless(name: str, m: re.Match[str], g: Grammar) -> list[int] | None:
@@ -141,7 +153,8 @@ def _join_decades_to_centuries(found: list[Time], tens: dict[int, list[int]], te
     return [t for t in ordered if id(t) not in dropped]
 
 
-def _without_year(name: str, m: re.Match[str], g: Grammar, dated: list[Time], anchor_year: int | None) -> Time | None:
+def _without_year(name: str, m: re.Match[str], g: Grammar, dated: list[Time], anchor_year: int | None,
+                  wd: int | None, start: int) -> Time | None:
     before = [t for t in dated if t.end <= m.start() and PRECISION_RANK[t.date.precision] >= PRECISION_RANK["year"]]
     after = [t for t in dated if t.start >= m.end() and PRECISION_RANK[t.date.precision] >= PRECISION_RANK["year"]]
     if before:
@@ -155,8 +168,8 @@ def _without_year(name: str, m: re.Match[str], g: Grammar, dated: list[Time], an
     gd = m.groupdict()
     mo, d = month_of(g, gd["mon"]), int(gd["d"])
     flags: tuple[str, ...] = ("yearless",)
-    if gd.get("wd"):
-        fit = weekday_year(y, mo, d, g.words.weekdays[gd["wd"].lower().rstrip(".")])
+    if wd is not None:
+        fit = weekday_year(y, mo, d, wd)
         if fit is None:
             flags += ("weekday-mismatch",)
         elif fit != y:
@@ -167,7 +180,7 @@ def _without_year(name: str, m: re.Match[str], g: Grammar, dated: list[Time], an
         value = julian_to_gregorian(y, mo, d)
     else:
         value = day(y, mo, d)
-    return Time(m.start(), m.end(), m.group(0).strip(), value, flags=flags) if value else None
+    return Time(start, m.end(), m.string[start:m.end()].strip(), value, flags=flags) if value else None
 
 
 def _published(meta_published: str | None) -> DateValue | None:
@@ -188,12 +201,11 @@ def _dateline(doc: Document) -> tuple[DateValue, int, int] | None:
         line = doc.text[p.start:p.end]
         if len(line.strip()) > 100 or p.language in ("und", ""):
             continue
-        days = [t for t in find_times(line, p.language) if t.date.precision == "day"]
-        if not days:
-            continue
-        labels = load_time_words(p.language).published_labels
         first = line.strip().split(":")[0].strip().lower()
-        if first in labels or CLOCK.search(line):
+        if first not in load_time_words(p.language).published_labels and not CLOCK.search(line):
+            continue
+        days = [t for t in find_times(line, p.language) if t.date.precision == "day"]
+        if days:
             return days[0].date, p.start + days[0].start, p.start + days[0].end
     return None
 
