@@ -124,3 +124,27 @@ def test_a_date_of_the_clause_has_no_noun(lang, text):
 ])
 def test_further_written_forms(lang, text, expected):
     assert [(t.text, t.date.value) for t in find_times(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ro", "În 1939, în primăvară, trupele au atacat.", ("în primăvară", "1939-21")),
+    ("ru", "В 1939 году весной начались бои.", ("весной", "1939-21")),
+    ("en", "In 1939, in the spring, fighting began.", ("in the spring", "1939-21")),
+])
+def test_a_season_without_its_year_takes_the_year_of_the_context(lang, text, expected):
+    assert expected in [(t.text, t.date.value) for t in find_times(text, lang)]
+
+
+def test_a_season_without_any_year_around_takes_the_anchor_year():
+    assert [(t.text, t.date.value) for t in find_times("Primăvara, armata a atacat.", "ro", anchor_year=1940)] == \
+        [("Primăvara", "1940-21")]
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("ro", "din mai până la începutul lunii august 1945", "1945-05/1945-08"),
+    ("ru", "с мая до конца августа 1945 года", "1945-05/1945-08"),
+    ("en", "from May until the end of August 1945", "1945-05/1945-08"),
+    ("ru", "с мая по сентябрь 1939 года", "1939-05/1939-09"),
+])
+def test_month_ranges_with_words_between(lang, text, value):
+    assert [t.date.value for t in find_times(text, lang)] == [value]

@@ -294,6 +294,7 @@ class TimeWords:
     published_labels: frozenset[str] = frozenset()  # "Published:", "Опубликовано:" before a dateline
     year_links: frozenset[str] = frozenset()  # "May of 1945", "mai a anului 1940": between a month and its year
     numeric_order: str = "dmy"  # "12/05/1941" when both readings are possible: "dmy" or "mdy"
+    seasons_alone: dict[str, str] = field(default_factory=dict)  # "în primăvară" → spring (of the context's year)
 
 
 def _numbered(path: Path, raw: Any, key: str, lo: int, hi: int) -> dict[str, int]:
@@ -329,7 +330,17 @@ def load_time_words(code: str) -> TimeWords:
         not_attributive_heads=words("not_attributive_heads"), citation_pages=words("citation_pages"),
         citation_issues=words("citation_issues"), published_labels=words("published_labels"),
         year_links=words("year_links"), numeric_order=_order(path, raw.get("numeric_order", "dmy")),
+        seasons_alone=_seasons(path, raw.get("seasons_alone") or {}),
     )
+
+
+def _seasons(path: Path, table: Any) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for season, forms in table.items():
+        if season not in ("spring", "summer", "autumn", "winter") or not isinstance(forms, list):
+            raise DataError(f"{path}: seasons_alone: {season!r} must be a season with a list of phrases")
+        out.update((str(f).lower(), season) for f in forms)
+    return out
 
 
 def _order(path: Path, value: Any) -> str:

@@ -27,7 +27,7 @@ NEEDS_DIGIT = frozenset({"iso", "dmy_double", "dmy_numeric", "numeric_slash", "d
 # Shapes naming a day, which a weekday may precede.
 DAY_SHAPES = frozenset({"dmy_double", "dmy", "mdy", "dm", "md"})
 # Shapes without a year of their own: resolved once the sentence's dated expressions are known.
-YEARLESS = frozenset({"dm", "md", "dmy_double"})
+YEARLESS = frozenset({"dm", "md", "dmy_double", "season_alone"})
 
 
 def alternation(words: Iterable[object]) -> str:
@@ -100,6 +100,7 @@ def grammar_for(code: str) -> Grammar:
         ("mm_range_y", rf"\b{mon}{DASH}{mon2},?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
         ("my", rf"\b{mon}{links},?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
         ("season_y", rf"\b{sea}{links}\s+(?P<y>{YEAR}){suffix}(?!\d)"),
+        ("season_alone", rf"(?<!\w)(?P<salone>{alternation(words.seasons_alone)})(?!\w)"),
         ("dm", rf"{b}(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+{mon}(?!\w){julian}"),
         ("md", rf"\b{mon}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?!,?\s*\d)"),
         ("decade_num", rf"{b}(?P<y>1[0-9]{{2}}0|20[0-9]0)(?:-?(?:ые|ых|е|х|x|s)|'s|s)\b(?:\s*(?:{dec})\b)?"),
@@ -129,7 +130,8 @@ def grammar_for(code: str) -> Grammar:
     month_words, cent_words = _words(data.months), _words(data.century_words)
     cues = {name: month_words for name in ("dmy_double", "dm_range_y", "md_range_y", "dmy", "mdy", "mm_words_y",
                                            "mm_range_y", "my", "dm", "md")}
-    cues |= {"season_y": _words(data.seasons), "decade_name": _words(words.decade_names),
+    cues |= {"season_y": _words(data.seasons), "season_alone": _words(p.split()[-1] for p in words.seasons_alone),
+             "decade_name": _words(words.decade_names),
              "decade_words": _words(data.decade_words), "century_words": _words(words.century_ordinals),
              "century_words_after": _words(words.century_ordinals), "century_roman": cent_words,
              "century_ordinal": cent_words, "century_ordinal_first": cent_words, "century_number": cent_words}

@@ -26,7 +26,7 @@ from dyad.time.normalise import (
     weekday_year,
 )
 from dyad.time.relative import RelativeMatch, find_relative, resolve
-from dyad.time.values import day, decade, span
+from dyad.time.values import day, decade, season, span
 
 __all__ = ["Time", "TimeTagger", "find_times", "julian_to_gregorian"]
 
@@ -166,8 +166,11 @@ def _without_year(name: str, m: re.Match[str], g: Grammar, dated: list[Time], an
     if y is None:
         return None
     gd = m.groupdict()
-    mo, d = month_of(g, gd["mon"]), int(gd["d"])
     flags: tuple[str, ...] = ("yearless",)
+    if name == "season_alone":  # "în primăvară" after 1939: spring 1939
+        text = m.string[start:m.end()].strip()
+        return Time(start, m.end(), text, season(y, g.words.seasons_alone[gd["salone"].lower()]), flags=flags)
+    mo, d = month_of(g, gd["mon"]), int(gd["d"])
     if wd is not None:
         fit = weekday_year(y, mo, d, wd)
         if fit is None:
