@@ -23,7 +23,8 @@ ACTING_NOUN_DISTANCE = 2
 
 
 def _cases(tags: str) -> str:
-    return ",".join(c for c in CASES if c in tags.split(","))
+    present = tags.split(",")
+    return ",".join(c for c in CASES if c in present)
 
 
 def _is_acting_noun(data: LanguageData, tokens: Sequence[Token], k: int) -> bool:
@@ -138,7 +139,7 @@ def find_actors(doc_text: str, tokens: Sequence[Token], code: str, sentence: int
     pipeline stage reads it from its paragraph, document and date)."""
     data = load_language(code)
     found = _find(data, doc_text, tokens, sentence)
-    return [m for m, spec in found if _settle(data, m, spec, Context(tokens))]
+    return [m for m, spec in found if not spec.ambiguous or _settle(data, m, spec, Context(tokens))]
 
 
 def _settle(data: LanguageData, m: ActorMention, spec: AliasSpec, context: Context) -> bool:
