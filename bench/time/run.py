@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import calendar
 import datetime as dt
+import os
 import re
 import sys
 import time
@@ -120,6 +121,7 @@ class Item:
     text: str
     published: str | None
     gold: list[Gold]
+    set: str | None = None  # "gaps": written together with the features it tests (reported apart too)
 
 
 def _locate(text: str, needle: str, cursor: int) -> tuple[int, int] | None:
@@ -140,7 +142,7 @@ def load_items(path: Path) -> list[Item]:
             cursor = where[0] + 1
             gold.append(Gold(where[0], where[1], t["text"], str(t["value"]), t.get("type", "?"),
                              edtf_interval(str(t["value"]))))
-        items.append(Item(i, raw["lang"], text, raw.get("published"), gold))
+        items.append(Item(i, raw["lang"], text, raw.get("published"), gold, raw.get("set")))
     return items
 
 
@@ -165,6 +167,7 @@ class Scored:
     correct: list[tuple[Hit, Gold]] = field(default_factory=list)
     false_hits: list[Hit] = field(default_factory=list)
     missed: list[Gold] = field(default_factory=list)
+    seconds: float = 0.0  # the tool's time on this item
 
 
 def _overlaps(h: Hit, g: Gold) -> bool:
@@ -247,8 +250,10 @@ def run_tool(name: str, items: Sequence[Item], run: Callable[[Item], list[Hit]],
     for item in items:
         t0 = time.perf_counter()
         hits = run(item)
-        seconds[item.lang] += time.perf_counter() - t0
+        took = time.perf_counter() - t0
+        seconds[item.lang] += took
         results.append(score(item, hits, agrees))
+        results[-1].seconds = took
     return ToolRun(name, results, dict(seconds), has_precision)
 
 
@@ -277,11 +282,12 @@ class Row:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def rows_of(run: ToolRun, langs: Iterable[str]) -> list[Row]:
+def rows_of(run: ToolRun, langs: Iterable[str], subset: str | None = "*") -> list[Row]:
+    """Rows per language of the items of one `set` ("*": every item; None: the items with no set)."""
     rows = []
     for lang in [*langs, "all"]:
-        rs = [r for r in run.results if lang in ("all", r.item.lang)]
-        secs = sum(run.seconds.values()) if lang == "all" else run.seconds.get(lang, 0.0)
+        rs = [r for r in run.results if lang in ("all", r.item.lang) and subset in ("*", r.item.set)]
+        secs = sum(r.seconds for r in rs)
         exact = sum(1 for r in rs for h, g in r.correct if h.value == g.value) if run.has_precision else None
         rows.append(Row(run.name, lang, len(rs), sum(len(r.item.gold) for r in rs), sum(len(r.hits) for r in rs),
                         sum(len(r.correct) for r in rs), exact, secs))
@@ -364,13 +370,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     langs = tuple(args.lang or LANGS)
     items = [i for i in load_items(args.data) if i.lang in langs]
+    load = [os.getloadavg()[0]]
     runs = [run_tool("dyad", items, run_dyad, _dyad_agrees, has_precision=True),
             run_tool("dateparser", items, run_dateparser, _dateparser_agrees, has_precision=False)]
+    load.append(os.getloadavg()[0])
     rows = [row for run in runs for row in rows_of(run, langs)]
     table, kinds = main_table(rows), kind_table(runs, langs)
+    subsets = ""
+    for subset, title in ((None, "Items written before issue 4's additions (their misses guided some of the fixes)"),
+                          ("gaps", "Items marked `set: gaps`, written together with the features they test"),
+                          ("heldout", "Items marked `set: heldout`, written after the features and scored once "
+                                      "before any further change (the fairest estimate; small)")):
+        if any(i.set == subset for i in items):
+            n = sum(1 for i in items if i.set == subset)
+            part = main_table([r for run in runs for r in rows_of(run, langs, subset)])
+            subsets += f"{title}, {n} items:\n\n{part}\n\n"
     negatives = sum(1 for i in items if not i.gold)
     print(f"{len(items)} items ({negatives} negative), {sum(len(i.gold) for i in items)} gold expressions\n")
-    print(table)
+    print(table + "\n\n" + subsets)
     print("\nCorrect / gold per expression type:\n")
     print(kinds)
 
@@ -393,8 +410,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "RELATIVE_BASE: publication date or 2000-01-01})`; correct when its text overlaps the gold span and "
             "its datetime lies inside the gold interval. `exact` (dyad only): correct hits whose EDTF value is "
             "the gold value (a part of a range is correct but not exact). One-to-one matching. Speed: one call "
-            "per item after an untimed warm-up pass over the same items, on this machine.\n\n"
-            f"{table}\n\nCorrect / gold per expression type:\n\n{kinds}\n",
+            "per item after an untimed warm-up pass over the same items, on this machine (2 cores shared with "
+            f"other work: 1-minute load average {load[0]:.1f} before the runs, {load[1]:.1f} after, so the "
+            "speeds are noisy; both tools ran under the same load).\n\n"
+            f"{table}\n\n{subsets}Correct / gold per expression type:\n\n{kinds}\n",
             encoding="utf-8")
         print(f"\nwritten {RESULTS.relative_to(HERE.parent.parent)}")
     return 0

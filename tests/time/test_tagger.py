@@ -148,3 +148,13 @@ def test_a_season_without_any_year_around_takes_the_anchor_year():
 ])
 def test_month_ranges_with_words_between(lang, text, value):
     assert [t.date.value for t in find_times(text, lang)] == [value]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Flight 370 and Resolution 1325 are unrelated.", []),
+    ("ro", "Rezoluția 2758 a fost adoptată.", []),
+    ("ru", "Резолюция 2758 была принята, статья 1922 тоже.", []),
+    ("ru", "Указ 1992 года был отменён.", ["1992 года"]),
+])
+def test_numbers_after_document_words_are_no_years_unless_marked_as_years(lang, text, expected):
+    assert [t.text for t in find_times(text, lang)] == expected

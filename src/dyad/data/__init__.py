@@ -295,6 +295,12 @@ class TimeWords:
     year_links: frozenset[str] = frozenset()  # "May of 1945", "mai a anului 1940": between a month and its year
     numeric_order: str = "dmy"  # "12/05/1941" when both readings are possible: "dmy" or "mdy"
     seasons_alone: dict[str, str] = field(default_factory=dict)  # "în primăvară" → spring (of the context's year)
+    day_suffixes: frozenset[str] = frozenset()  # "7th", "7-го": after a day number
+    day_links: frozenset[str] = frozenset()  # "7th of February"
+    weekday_links: frozenset[str] = frozenset()  # "Wednesday the 12th"
+    century_suffixes: frozenset[str] = frozenset()  # "19th", "XIX-lea", "XX-го", "20-м"
+    century_links: frozenset[str] = frozenset()  # "secolul al XIX-lea"
+    decade_suffixes: frozenset[str] = frozenset()  # "1930s", "1930-е", "30-х"
 
 
 def _numbered(path: Path, raw: Any, key: str, lo: int, hi: int) -> dict[str, int]:
@@ -331,6 +337,9 @@ def load_time_words(code: str) -> TimeWords:
         citation_issues=words("citation_issues"), published_labels=words("published_labels"),
         year_links=words("year_links"), numeric_order=_order(path, raw.get("numeric_order", "dmy")),
         seasons_alone=_seasons(path, raw.get("seasons_alone") or {}),
+        day_suffixes=words("day_suffixes"), day_links=words("day_links"), weekday_links=words("weekday_links"),
+        century_suffixes=words("century_suffixes"), century_links=words("century_links"),
+        decade_suffixes=words("decade_suffixes"),
     )
 
 

@@ -73,17 +73,20 @@ def grammar_for(code: str) -> Grammar:
     not_after = alternation(data.not_after_year)  # "1945 soldiers", "1850 m": counts, not years
     cent = alternation(data.century_words)
     cent_long = alternation(w for w in data.century_words if len(w.rstrip(".")) > 2)
-    ordinal = r"(?:st|nd|rd|th|-?го|-?е|-?ого|-?lea|-a)?"
+    ordinal = rf"(?:{alternation(words.day_suffixes)})?"  # "7th", "7-го"
+    day_link = rf"(?:\s+(?:{alternation(words.day_links)}))?"  # "7th of February"
+    csuf = rf"(?:{alternation(words.century_suffixes)})?"  # "19th", "XIX-lea", "20-м"
+    clink = rf"(?:(?:{alternation(words.century_links)})\s+)?"  # "secolul al XIX-lea"
+    dsuf = alternation(words.decade_suffixes)  # "1930s", "1930-е"
     b = r"(?<![\w.,])"  # not inside a number ("1.754", "3,5")
     e = r"(?![\w]|[.,]\d)"
     dmy_tail = rf"(?P<y>{YEAR}){suffix}{julian2}(?!\d)"
-    roman_suffix = r"(?:-?(?:lea|го|ого|й|м))?"
     decade2 = r"(?P<y>1[0-9]{2}0|20[0-9]0|[1-9]0)"
     names = alternation(words.decade_names)
     before, after = alternation(words.decade_name_before), alternation(words.decade_name_after)
     cord = alternation(words.century_ordinals)
     links = rf"(?:\s+(?:{alternation(words.year_links)}))?"  # "May of 1945", "mai a anului 1940"
-    nth = r"(?:1[0-9]|2[01]|[1-9])(?:st|nd|rd|th|-?(?:м|й|го|ом))?"  # "19th", "20-м"
+    nth = rf"(?:1[0-9]|2[01]|[1-9]){csuf}"  # "19th", "20-м"
     patterns = [
         ("iso", rf"{b}{YEAR}-(?P<m>\d{{2}})-(?P<d>\d{{2}}){e}"),
         # "26 января (7 февраля) 1855": two calendars; the year may be left to the context
@@ -93,7 +96,7 @@ def grammar_for(code: str) -> Grammar:
         ("numeric_slash", rf"{b}(?P<a>\d{{1,2}})/(?P<c>\d{{1,2}})/(?P<y>{YEAR}){e}"),  # 12/25/1941, 25/12/1941
         ("dmy_roman", rf"{b}(?P<d>\d{{1,2}})\.\s?(?P<rm>[IVX]{{1,4}})\.\s?(?P<y>{YEAR}){e}"),  # 7.II.1855
         ("dm_range_y", rf"{b}(?P<d>\d{{1,2}}){DASH}(?P<d2>\d{{1,2}})\s+{mon},?\s+(?P<y>{YEAR}){suffix}"),
-        ("dmy", rf"{b}(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+{mon}{julian},?\s+{dmy_tail}"),
+        ("dmy", rf"{b}(?P<d>\d{{1,2}}){ordinal}{day_link}\s+{mon}{julian},?\s+{dmy_tail}"),
         ("md_range_y", rf"\b{mon}\s+(?P<d>\d{{1,2}}){DASH}(?P<d2>\d{{1,2}}),?\s+(?P<y>{YEAR}){e}"),
         ("mdy", rf"\b{mon}\s+(?P<d>\d{{1,2}}){ordinal},?\s+(?P<y>{YEAR}){julian2}{e}"),
         ("mm_words_y", rf"\b{mon}\s+(?:{rng})\s+{mon2},?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
@@ -101,27 +104,27 @@ def grammar_for(code: str) -> Grammar:
         ("my", rf"\b{mon}{links},?\s+(?P<y>{YEAR}){suffix}(?!\d)"),
         ("season_y", rf"\b{sea}{links}\s+(?P<y>{YEAR}){suffix}(?!\d)"),
         ("season_alone", rf"(?<!\w)(?P<salone>{alternation(words.seasons_alone)})(?!\w)"),
-        ("dm", rf"{b}(?P<d>\d{{1,2}}){ordinal}(?:\s+of)?\s+{mon}(?!\w){julian}"),
-        ("md", rf"\b{mon}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?!,?\s*\d)"),
-        ("decade_num", rf"{b}(?P<y>1[0-9]{{2}}0|20[0-9]0)(?:-?(?:ые|ых|е|х|x|s)|'s|s)\b(?:\s*(?:{dec})\b)?"),
-        ("decade_short", rf"{b}(?P<y>[1-9]0)-?(?:ые|ых|е|х)\s+(?:{dec})\b"),
+        ("dm", rf"{b}(?P<d>\d{{1,2}}){ordinal}{day_link}\s+{mon}(?!\w){julian}"),
+        ("md", rf"\b{mon}\s+(?P<d>\d{{1,2}}){ordinal}(?![\d:])(?!,?\s*\d)"),
+        ("decade_num", rf"{b}(?P<y>1[0-9]{{2}}0|20[0-9]0)(?:{dsuf})\b(?:\s*(?:{dec})\b)?"),
+        ("decade_short", rf"{b}(?P<y>[1-9]0)(?:{dsuf})\s+(?:{dec})\b"),
         ("decade_apos", r"(?<![\w'’])['’](?P<y>[1-9]0)['’]?s\b"),  # "the '30s"
         # "anii 30", "în anii 40 și 50": a second decade joined by a range word makes a span
-        ("decade_words", rf"\b(?:{dec})\s+['’]?{decade2}(?!\d)(?:-?(?:е|x|lea))?"
+        ("decade_words", rf"\b(?:{dec})\s+['’]?{decade2}(?!\d)(?:{dsuf})?"
                          rf"(?:\s+(?:{rng})\s+['’]?(?P<y2>1[0-9]{{2}}0|20[0-9]0|[1-9]0)(?!\d))?"),
         ("decade_name", rf"\b(?:(?P<pre>{before})[\s-]+)?(?P<dname>{names})\b"
                         rf"(?:\s+(?P<post>{after})\b)?"),
         ("century_roman",
-         rf"\b(?:(?:{cent})\s+(?:al\s+)?)?(?P<roman>[IVXLC]{{1,6}}){roman_suffix}"
-         rf"(?:{DASH}(?P<roman2>[IVXLC]{{1,6}}){roman_suffix})?\s*(?:{cent})?\b"),
+         rf"\b(?:(?:{cent})\s+{clink})?(?P<roman>[IVXLC]{{1,6}}){csuf}"
+         rf"(?:{DASH}(?P<roman2>[IVXLC]{{1,6}}){csuf})?\s*(?:{cent})?\b"),
         # "the 18th and 19th centuries": the first of a list, whose century word comes after the last
-        ("century_ordinal_first", rf"\b(?P<n>1[0-9]|2[01]|[1-9])(?:st|nd|rd|th|-?(?:м|й|го|ом))?"
+        ("century_ordinal_first", rf"\b(?P<n>1[0-9]|2[01]|[1-9]){csuf}"
                                   rf"(?=\s*(?:,|{rng})\s*{nth}[\s-]+(?:{cent_long})\b)"),
-        ("century_ordinal", rf"\b(?P<n>1[0-9]|2[01]|[1-9])(?:st|nd|rd|th|-?(?:м|й|го|ом))?"
-                            rf"(?:{DASH}(?P<n2>1[0-9]|2[01]|[1-9])(?:st|nd|rd|th|-?(?:м|й|го|ом))?)?[\s-]+(?:{cent_long})\b"),
-        ("century_number", rf"\b(?:{cent_long})\s+(?:al\s+)?(?P<n>1[0-9]|2[01])(?:-?lea)?(?!\d|[.,]\d)"),
+        ("century_ordinal", rf"\b(?P<n>1[0-9]|2[01]|[1-9]){csuf}"
+                            rf"(?:{DASH}(?P<n2>1[0-9]|2[01]|[1-9]){csuf})?[\s-]+(?:{cent_long})\b"),
+        ("century_number", rf"\b(?:{cent_long})\s+{clink}(?P<n>1[0-9]|2[01]){csuf}(?!\d|[.,]\d)"),
         ("century_words", rf"\b(?P<cord>{cord})\s+(?:{cent_long})\b"),
-        ("century_words_after", rf"\b(?:{cent_long})\s+(?:al\s+)?(?P<cord>{cord})\b"),
+        ("century_words_after", rf"\b(?:{cent_long})\s+{clink}(?P<cord>{cord})\b"),
         ("year_range", rf"{b}(?P<y>{YEAR}){DASH}(?P<y2>{YEAR}|\d{{2}}){suffix}(?!\d)"),
         ("year", rf"{b}(?P<y>{YEAR}){suffix}(?![\d%])(?!\s*(?:{not_after})\b)"),
     ]
@@ -137,5 +140,6 @@ def grammar_for(code: str) -> Grammar:
              "century_ordinal": cent_words, "century_ordinal_first": cent_words, "century_number": cent_words}
     # "Wednesday, 12 September", "в среду, 12 сентября": looked for only before a day (a pattern
     # opening with an optional weekday would be tried at every position of every sentence)
-    weekday = re.compile(rf"(?<!\w)(?P<wd>{alternation(words.weekdays)})\.?,?\s+(?:the\s+)?$", re.IGNORECASE)
+    wlink = rf"(?:(?:{alternation(words.weekday_links)})\s+)?"  # "Wednesday the 12th"
+    weekday = re.compile(rf"(?<!\w)(?P<wd>{alternation(words.weekdays)})\.?,?\s+{wlink}$", re.IGNORECASE)
     return Grammar(data, words, compiled, century_word, weekday, cues)

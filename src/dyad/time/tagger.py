@@ -80,8 +80,9 @@ def find_times(text: str, code: str, anchor_year: int | None = None) -> list[Tim
                 yearless.append((name, m, wd, s))
                 taken.append((s, e))
                 continue
-            if name == "year" and _word_before(text, s) in g.data.not_before_year:
-                continue  # "Flight 1904", "статья 1922": a number, not a year
+            bare = name == "year" and m.group(0).strip() == m.group("y")  # "указ 1992 года" is a year
+            if bare and _word_before(text, s) in g.data.not_before_year:
+                continue  # "Flight 1904", "статья 1922", "Resolution 1325": a number, not a year
             value = normalise(name, m, g, century_start)
             if value is None:
                 continue
