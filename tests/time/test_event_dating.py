@@ -46,3 +46,10 @@ def test_the_dash_of_a_month_range_opens_no_clause():
 def test_a_reference_year_dates_no_event():
     got = dates("Japan attacked Russia (Ivanov, 2005, p. 12).", "en")
     assert "ATTACK" in got and got["ATTACK"] is None
+
+
+def test_a_nouns_date_inside_an_earlier_acts_object_frames_no_later_act():
+    got = dates("În 1960 Japonia a semnat un tratat cu SUA. Ca răspuns, URSS a anulat obligațiile asumate prin "
+                "declarația din 1956 și a stipulat transferul insulelor Habomai și Shikotan către Japonia.", "ro")
+    assert got["TERMINATE_AGREEMENT"] == "1960"
+    assert got["CEDE_TERRITORY"] == "1960"

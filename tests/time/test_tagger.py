@@ -158,3 +158,8 @@ def test_month_ranges_with_words_between(lang, text, value):
 ])
 def test_numbers_after_document_words_are_no_years_unless_marked_as_years(lang, text, expected):
     assert [t.text for t in find_times(text, lang)] == expected
+
+
+def test_a_year_after_a_year_preposition_is_a_year_even_before_a_count_word():
+    assert [t.text for t in find_times("prezentată în 2010 de președintele rus", "ro")] == ["2010"]
+    assert find_times("au trimis 2000 de soldați", "ro") == []

@@ -301,6 +301,7 @@ class TimeWords:
     century_suffixes: frozenset[str] = frozenset()  # "19th", "XIX-lea", "XX-го", "20-м"
     century_links: frozenset[str] = frozenset()  # "secolul al XIX-lea"
     decade_suffixes: frozenset[str] = frozenset()  # "1930s", "1930-е", "30-х"
+    year_prepositions: frozenset[str] = frozenset()  # "în 2010 de președintele": a year before a count word
 
 
 def _numbered(path: Path, raw: Any, key: str, lo: int, hi: int) -> dict[str, int]:
@@ -339,7 +340,7 @@ def load_time_words(code: str) -> TimeWords:
         seasons_alone=_seasons(path, raw.get("seasons_alone") or {}),
         day_suffixes=words("day_suffixes"), day_links=words("day_links"), weekday_links=words("weekday_links"),
         century_suffixes=words("century_suffixes"), century_links=words("century_links"),
-        decade_suffixes=words("decade_suffixes"),
+        decade_suffixes=words("decade_suffixes"), year_prepositions=words("year_prepositions"),
     )
 
 

@@ -64,6 +64,20 @@ def _dates_trigger(doc: Document, sent_index: int, t: TimeMention, trig_start: i
     return k <= h <= k + HEAD_REACH
 
 
+def _frames(doc: Document, sent_index: int, t: TimeMention, trig_start: int) -> bool:
+    """A noun's date before the trigger frames it when it opens the sentence's matter ("Under the
+    Treaty of 1875, Russia ceded…", "The 1860 treaty gave…", "Декларация от 19 октября 1956 года:
+    прекращено…"), not when it sits inside an earlier act's object ("annulled the obligations of
+    the 1956 declaration and stipulated…"): a punctuation mark between it and the trigger, or no
+    trigger before it."""
+    between = doc.text[t.end:trig_start]
+    if any(c in between for c in ",;:—("):
+        return True
+    sent = doc.sentences[sent_index]
+    triggers = load_language(sent.language).triggers.find(sent.tokens)
+    return not any(sent.tokens[j - 1].end <= t.start for _, j, _ in triggers)
+
+
 def _nearest(times: list[TimeMention], trig_start: int) -> TimeMention:
     before = [t for t in times if t.end <= trig_start]
     return before[-1] if before else min(times, key=lambda t: abs(t.start - trig_start))
@@ -81,7 +95,8 @@ def governing_date(doc: Document, sent_index: int, trig_start: int) -> DateValue
     # though less than a date of the clause's own; after it, it names what the act is about
     # ("annulled the declaration of 1956"), not when
     plain = [t for t in in_sentence if _head(t) is None]
-    framing = [t for t in in_sentence if _head(t) is not None and t.end <= trig_start]
+    framing = [t for t in in_sentence if _head(t) is not None and t.end <= trig_start
+               and _frames(doc, sent_index, t, trig_start)]
     if plain or framing:
         lo, hi = _clause(doc, sent_index, trig_start)
         for group in (plain, framing):

@@ -45,6 +45,7 @@ class Grammar:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     century_word: re.Pattern[str]  # one century word ("secolul", "века", "c.") inside a match
     weekday: re.Pattern[str]  # a weekday right before a day ("Wednesday, 12 September"), at the end of a text
+    count_after: re.Pattern[str]  # "1945 soldiers", "2000 de soldați": a count, unless a year preposition precedes
     cues: dict[str, frozenset[str]]  # a shape cannot match a sentence without one of its words
 
 
@@ -126,7 +127,7 @@ def grammar_for(code: str) -> Grammar:
         ("century_words", rf"\b(?P<cord>{cord})\s+(?:{cent_long})\b"),
         ("century_words_after", rf"\b(?:{cent_long})\s+{clink}(?P<cord>{cord})\b"),
         ("year_range", rf"{b}(?P<y>{YEAR}){DASH}(?P<y2>{YEAR}|\d{{2}}){suffix}(?!\d)"),
-        ("year", rf"{b}(?P<y>{YEAR}){suffix}(?![\d%])(?!\s*(?:{not_after})\b)"),
+        ("year", rf"{b}(?P<y>{YEAR}){suffix}(?![\d%])"),
     ]
     compiled = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in patterns)
     century_word = re.compile(rf"(?<!\w)(?:{cent})(?!\w)", re.IGNORECASE)
@@ -142,4 +143,5 @@ def grammar_for(code: str) -> Grammar:
     # opening with an optional weekday would be tried at every position of every sentence)
     wlink = rf"(?:(?:{alternation(words.weekday_links)})\s+)?"  # "Wednesday the 12th"
     weekday = re.compile(rf"(?<!\w)(?P<wd>{alternation(words.weekdays)})\.?,?\s+{wlink}$", re.IGNORECASE)
-    return Grammar(data, words, compiled, century_word, weekday, cues)
+    count_after = re.compile(rf"\s*(?:{not_after})\b", re.IGNORECASE)
+    return Grammar(data, words, compiled, century_word, weekday, count_after, cues)

@@ -83,6 +83,8 @@ def find_times(text: str, code: str, anchor_year: int | None = None) -> list[Tim
             bare = name == "year" and m.group(0).strip() == m.group("y")  # "указ 1992 года" is a year
             if bare and _word_before(text, s) in g.data.not_before_year:
                 continue  # "Flight 1904", "статья 1922", "Resolution 1325": a number, not a year
+            if bare and g.count_after.match(text, e) and _word_before(text, s) not in g.words.year_prepositions:
+                continue  # "1945 soldiers", "2000 de soldați"; but "în 2010 de președintele" is a year
             value = normalise(name, m, g, century_start)
             if value is None:
                 continue
