@@ -32,10 +32,8 @@ other work inflates single calls; sentences/s counts items (an item of two sente
 from __future__ import annotations
 
 import argparse
-import calendar
 import datetime as dt
 import os
-import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -44,108 +42,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from dateparser.search import search_dates
 
 from dyad.model import DocumentMeta
 from dyad.pipeline import process
+from gold import RANK, Gold, Interval, Item, _locate, load_items  # beside this script
 
 HERE = Path(__file__).resolve().parent
+SEEDS = HERE.parent.parent.parent / "shared" / "seeds"  # beside the repository in development
 DATA = HERE / "dated_sentences.yaml"
 RESULTS = HERE / "RESULTS.md"
 LANGS = ("en", "ro", "ru")
-RANK = {"century": 0, "decade": 1, "year": 2, "season": 3, "month": 3, "day": 4}
-SEASONS = {21: (3, 5), 22: (6, 8), 23: (9, 11)}
 DEFAULT_BASE = dt.datetime(2000, 1, 1)  # dateparser's "today" when the item has no publication date
-
-
-# ---------------------------------------------------------------- gold values
-
-
-@dataclass(frozen=True)
-class Interval:
-    start: dt.date
-    end: dt.date
-    precision: str
-
-    def contains(self, other: Interval) -> bool:
-        return self.start <= other.start and other.end <= self.end
-
-
-def _month_end(y: int, m: int) -> dt.date:
-    return dt.date(y, m, calendar.monthrange(y, m)[1])
-
-
-def edtf_interval(value: str) -> Interval:
-    """The interval an EDTF value of DESIGN §5 covers. Winter Y (Y-24) is read generously as
-    1 January Y to the end of February Y+1: texts mean both the winter opening and closing Y."""
-    if "/" in value:
-        a, b = (edtf_interval(v) for v in value.split("/", 1))
-        coarser = min((a.precision, b.precision), key=RANK.__getitem__)
-        return Interval(a.start, b.end, coarser)
-    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
-        d = dt.date(int(m[1]), int(m[2]), int(m[3]))
-        return Interval(d, d, "day")
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
-        y, mm = int(m[1]), int(m[2])
-        if 1 <= mm <= 12:
-            return Interval(dt.date(y, mm, 1), _month_end(y, mm), "month")
-        if mm == 24:
-            return Interval(dt.date(y, 1, 1), _month_end(y + 1, 2), "season")
-        first, last = SEASONS[mm]
-        return Interval(dt.date(y, first, 1), _month_end(y, last), "season")
-    if re.fullmatch(r"\d{4}", value):
-        y = int(value)
-        return Interval(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
-    if re.fullmatch(r"\d{3}X", value):
-        y = int(value[:3]) * 10
-        return Interval(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), "decade")
-    if re.fullmatch(r"\d{2}XX", value):
-        y = int(value[:2]) * 100
-        return Interval(dt.date(max(y, 1), 1, 1), dt.date(y + 99, 12, 31), "century")
-    raise ValueError(f"not an EDTF value of DESIGN §5: {value!r}")
-
-
-@dataclass
-class Gold:
-    start: int
-    end: int
-    text: str
-    value: str
-    kind: str
-    interval: Interval
-
-
-@dataclass
-class Item:
-    index: int
-    lang: str
-    text: str
-    published: str | None
-    gold: list[Gold]
-    set: str | None = None  # "gaps": written together with the features it tests (reported apart too)
-
-
-def _locate(text: str, needle: str, cursor: int) -> tuple[int, int] | None:
-    at = text.find(needle, cursor)
-    if at < 0:
-        at = text.find(needle)
-    return (at, at + len(needle)) if at >= 0 else None
-
-
-def load_items(path: Path) -> list[Item]:
-    items = []
-    for i, raw in enumerate(yaml.safe_load(path.read_text(encoding="utf-8"))):
-        text, cursor, gold = raw["text"], 0, []
-        for t in raw["times"]:
-            where = _locate(text, t["text"], cursor)
-            if where is None:
-                raise ValueError(f"item {i}: gold {t['text']!r} is not in {text!r}")
-            cursor = where[0] + 1
-            gold.append(Gold(where[0], where[1], t["text"], str(t["value"]), t.get("type", "?"),
-                             edtf_interval(str(t["value"]))))
-        items.append(Item(i, raw["lang"], text, raw.get("published"), gold, raw.get("set")))
-    return items
 
 
 # ---------------------------------------------------------------- predictions and scoring
@@ -375,6 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="print every miss and false hit (of dyad, dateparser or both)")
     ap.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.name}")
     ap.add_argument("--repeat", type=int, default=3, help="timed passes; each item's least time counts")
+    ap.add_argument("--seeds", type=Path, default=SEEDS, help="seed documents for a speed table (no gold)")
     args = ap.parse_args(argv)
 
     langs = tuple(args.lang or LANGS)
@@ -407,6 +316,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.errors in ("dateparser", "both"):
         print_errors(runs[1])
 
+    seeds = ""
+    if args.seeds.is_dir():
+        from seeds import seed_table  # beside this script; imports dateparser and the pipeline too
+
+        seeds = ("On the development seeds (`../shared/seeds`, no gold: speed and how many expressions each "
+                 "finds), one call per sentence, the least of the timed calls:\n\n"
+                 f"{seed_table(args.seeds, langs, args.repeat)}\n\n")
+        print("\n" + seeds)
+
     if not args.no_write:
         command = ".venv/bin/python " + " ".join(["bench/time/run.py", *(argv if argv is not None else sys.argv[1:])])
         RESULTS.write_text(
@@ -425,7 +343,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "shared with "
             f"other work: 1-minute load average {load[0]:.1f} before the runs, {load[1]:.1f} after, so the "
             "speeds are noisy; both tools ran under the same load).\n\n"
-            f"{table}\n\n{subsets}Correct / gold per expression type:\n\n{kinds}\n",
+            f"{table}\n\n{subsets}{seeds}Correct / gold per expression type:\n\n{kinds}\n",
             encoding="utf-8")
         print(f"\nwritten {RESULTS.relative_to(HERE.parent.parent)}")
     return 0
