@@ -99,3 +99,11 @@ def test_the_following_named_month_is_the_next_one_after_the_anchor():
 ])
 def test_a_comparison_or_a_duration_is_no_relative_date(lang, text):
     assert [t for t in times(text, lang) if t[2]] == []
+
+
+def test_a_deictic_guess_dates_its_clause_but_anchors_nothing_after_it():
+    doc = process("Negocierile au avut loc în 2010. Anul trecut s-a semnat un acord. Un an mai târziu, miniștrii s-au "
+                  "întâlnit.", DocumentMeta("t", language="ro"))
+    got = [(t.text, t.date.value, getattr(t, "flags", ())) for t in doc.times]
+    assert ("Anul trecut", "2009", ("deictic-guess",)) in got
+    assert ("Un an mai târziu", "2011", ()) in got  # counted from 2010, not from the guess

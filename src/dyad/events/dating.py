@@ -105,7 +105,7 @@ def governing_date(doc: Document, sent_index: int, trig_start: int) -> DateValue
                 return _nearest(in_clause, trig_start).date
         return _nearest(plain or framing, trig_start).date
     sent = doc.sentences[sent_index]
-    earlier = [t for t in doc.times if 0 <= t.sentence < sent_index]
+    earlier = [t for t in doc.times if 0 <= t.sentence < sent_index and "deictic-guess" not in getattr(t, "flags", ())]
     same_paragraph = [t for t in earlier if doc.sentences[t.sentence].paragraph == sent.paragraph]
     if same_paragraph:  # the paragraph's time; a noun's date only when it has no other ("the Treaty of
         # 8 September 1951. Japan signed it…")

@@ -43,7 +43,9 @@ class Time(TimeMention):
     """A time mention and what the tagger knows beyond its DESIGN §5 value."""
 
     head: tuple[int, int] | None = None  # the noun it dates ("the declaration of 1956"), not its clause
-    flags: tuple[str, ...] = ()  # "yearless", "weekday-year" (year moved to fit the weekday), "weekday-mismatch"
+    # "yearless", "weekday-year" (year moved to fit the weekday), "weekday-mismatch", "deictic-guess"
+    # ("last year" in a text with no publication date, counted from the nearest date before it)
+    flags: tuple[str, ...] = ()
 
 
 def find_times(text: str, code: str, anchor_year: int | None = None) -> list[Time]:
@@ -254,17 +256,20 @@ class TimeTagger:
                     mention = item
                 else:
                     # "last year" counts from the time of writing: the publication date when known,
-                    # else (like the others) the nearest date before it
+                    # else (like the others) the nearest date before it, a guess that dates its own
+                    # clause but is not passed on (to later sentences or relative expressions)
                     base = (published or anchor) if item.deictic else anchor
                     value = resolve(item, base) if base else None
                     if value is None:
                         continue
-                    mention = Time(item.start, item.end, item.text, value, relative=True)
+                    guess = ("deictic-guess",) if item.deictic and published is None else ()
+                    mention = Time(item.start, item.end, item.text, value, relative=True, flags=guess)
                 mention.start += sent.start
                 mention.end += sent.start
                 mention.sentence = i
                 doc.times.append(mention)
-                anchor = mention.date
+                if "deictic-guess" not in mention.flags:
+                    anchor = mention.date
         doc.count("times", len(doc.times))
         return doc
 
