@@ -28,11 +28,13 @@ def modality_of(data: LanguageData, kind: str, tokens: Sequence[Token], trig: Tr
     cue = data.modality
     if _cue_in(cue["negated"], tokens, lo, trig.start):
         return "negated"
+    hard_end = next((k for k in range(trig.end, len(tokens)) if tokens[k].text in HARD_BREAKS), len(tokens))
+    # an offer bound to a condition ("after a peace treaty is signed, the USSR is ready to transfer
+    # the islands") is the conditional act; an offer of a proposal as such stays a proposal
+    if kind != "PROPOSE" and _cue_in(cue["conditional"], tokens, clause[0], hard_end):
+        return "conditional"
     if kind == "PROPOSE" or _cue_in(cue["proposed"], tokens, lo, trig.start):
         return "proposed"
-    hard_end = next((k for k in range(trig.end, len(tokens)) if tokens[k].text in HARD_BREAKS), len(tokens))
-    if _cue_in(cue["conditional"], tokens, clause[0], hard_end):
-        return "conditional"
     if (tokens and tokens[-1].text == "?") or _cue_in(cue["hypothetical"], tokens, lo, trig.start):
         return "hypothetical"
     if _cue_in(cue["planned"], tokens, lo, trig.start) or "futr" in tokens[trig.start].tags.split(","):
