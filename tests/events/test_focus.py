@@ -46,3 +46,10 @@ def test_an_agentless_passive_in_a_text_about_one_pair_tells_of_that_pair():
 def test_a_sentence_with_no_actor_and_no_passive_adds_nothing():
     base = _events(ABOUT_INDIA_AND_PAKISTAN)
     assert _events(ABOUT_INDIA_AND_PAKISTAN + "Economic cooperation remains important.") == base
+
+
+def test_a_one_sided_act_on_a_territory_takes_its_counterpart_from_the_documents_pair():
+    # Pakistan alone acts on a named territory: the document is about India and Pakistan, so the
+    # occupation is of Indian-claimed ground by Pakistan, not a one-sided statement
+    got = _events(ABOUT_INDIA_AND_PAKISTAN + "In 1999 Pakistan occupied heights in Kashmir.")
+    assert [e for e in got if e[0] == "OCCUPY"] == [("OCCUPY", "PAK", "IND")]

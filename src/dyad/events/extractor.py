@@ -185,7 +185,7 @@ class EventExtractor:
                          last_subject: ActorMention | None,
                          implied: tuple[str, ...] = ()) -> tuple[list[Event], list[Event], list[Event]]:
         """(events the sentence tells, events it only names in a time phrase, events with no counterpart
-        in the sentence and no territory or agreement to relate them). `implied`: the pair a sentence
+        in the sentence: the document's pair may complete them, see events/focus.py). `implied`: the pair a sentence
         naming no actor is about."""
         data = load_language(sent.language)
         tokens = sent.tokens
@@ -202,7 +202,7 @@ class EventExtractor:
                 into.extend(self._trigger_events(doc, si, sent, data, trig, kind, actors, kinds, last_subject, seen,
                                                  implied))
         everything = _drop_half_events(out + background)
-        half = [e for e in everything if e.target is None and not (e.territory or e.agreement)]
+        half = [e for e in everything if e.target is None]
         keep = [e for e in everything if is_dyadic(e) and e not in half]
         return [e for e in keep if e not in background], [e for e in keep if e in background], half
 
