@@ -111,11 +111,9 @@ def test_nothing_changed_means_nothing_is_rewritten(store):
 
 
 def test_a_canonical_table_rebuilt_by_other_code_is_rebuilt_in_full_once(store):
-    from dyad.engine.common import remerge
-
     seeded(store)
     store.add_document(document("c", [PORT_ARTHUR_NEXT_DAY]), supported=True)
-    remerge(store)  # rebuilds the canonical table without recording what it merged
+    store.replace_canonical(*merge_events(store.iter_events()))  # a rebuild that records nothing it merged
     assert update_canonical(store).full
     assert_equals_full_rebuild(store)
     assert not update_canonical(store).full
@@ -155,3 +153,36 @@ def test_a_store_merged_by_older_rules_is_rebuilt_in_full_once(store):
     store.con.execute("UPDATE canonical_sync SET version = version - 1")  # as an older dyad left it
     assert update_canonical(store).full
     assert not update_canonical(store).full
+
+
+def test_the_engines_merge_step_re_merges_only_what_a_second_ingested_document_touches(tmp_path):
+    from dyad.engine.common import remerge
+    from dyad.engine.local import ingest, ingest_documents
+
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("On 7 February 1855 Russia and Japan signed the Treaty of Shimoda. "
+                     "On 8 February 1904 Japan attacked the Russian fleet at Port Arthur.", encoding="utf-8")
+    second.write_text("On 9 February 1904 Japan attacked the Russian fleet at Port Arthur.", encoding="utf-8")
+    with Store(tmp_path / "engine.duckdb") as store:
+        ingest([first], store, progress=False)  # the local engine's ingest, merge included
+        before = canonical_rows(store)
+        shimoda = store.query("SELECT id FROM canonical_events WHERE kind = 'SIGN_AGREEMENT'")[0]["id"]
+        attack = store.query("SELECT id FROM canonical_events WHERE kind = 'ATTACK'")[0]["id"]
+        assert len(before) == 2
+        inputs_before = store.query("SELECT event_id, merge_key, canonical_id FROM canonical_inputs "
+                                    "WHERE merge_key LIKE 'SIGN_AGREEMENT%'")
+
+        ingest_documents([second], store, progress=False)
+        update = remerge(store)
+        assert (update.full, update.keys, update.removed, update.added) == (False, 1, 1, 1)
+        after = canonical_rows(store)
+        assert after[shimoda] == before[shimoda]  # same id, same row (same rowid: not rewritten)
+        assert attack not in after  # the attack gained a mention, so its id changed
+        attacks = store.query("SELECT * FROM canonical_events WHERE kind = 'ATTACK'")
+        assert [(r["date_value"], r["n_mentions"], r["n_sources"], r["date_conflict"]) for r in attacks] == \
+            [("1904-02-08", 2, 2, True)]
+        assert store.query("SELECT event_id, merge_key, canonical_id FROM canonical_inputs "
+                           "WHERE merge_key LIKE 'SIGN_AGREEMENT%'") == inputs_before
+        assert {r["merge_key"] for r in store.query("SELECT merge_key FROM canonical_inputs")} == \
+            {"SIGN_AGREEMENT|JPN|RUS|1", "ATTACK|JPN|RUS|1"}
+        assert_equals_full_rebuild(store)

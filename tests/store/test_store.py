@@ -86,3 +86,25 @@ def test_bands_of_empty_bins_are_not_stored(store):
     store.add_document(short, supported=True)
     hashes = [r["hash"] for r in store.query("SELECT hash FROM doc_bands")]
     assert 0 < len(hashes) < 16 and EMPTY_BAND not in hashes
+
+
+def test_a_version_4_store_gains_the_incremental_merge_tables_by_migration(tmp_path):
+    import duckdb
+
+    from dyad.store.db import MIGRATIONS
+
+    path = tmp_path / "v4.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
+    for version in range(1, 5):
+        for statement in MIGRATIONS[version]:
+            con.execute(statement)
+        con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
+    # a development build created this table outside the migrations, with one row in it
+    con.execute("CREATE TABLE canonical_sync (checksum UBIGINT, n BIGINT, version INTEGER)")
+    con.execute("INSERT INTO canonical_sync VALUES (7, 1, 3)")
+    con.close()
+    with Store(path) as s:
+        assert s.schema_version() == 5
+        assert s.query("SELECT * FROM canonical_sync") == [{"checksum": 7, "n": 1, "version": 3}]
+        assert s.query("SELECT count(*) AS n FROM canonical_inputs") == [{"n": 0}]

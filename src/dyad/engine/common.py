@@ -15,7 +15,7 @@ from itertools import islice
 from pathlib import Path
 
 from dyad.lang import SUPPORTED
-from dyad.merge.canonical import merge_events
+from dyad.merge.incremental import MergeUpdate, update_canonical
 from dyad.model import Document, DocumentMeta, Rejection, content_hash
 from dyad.read.files import Limits, read_paths
 from dyad.store.db import Store
@@ -127,7 +127,8 @@ def new_documents(paths: Iterable[str | Path], store: Store, limits: Limits, sum
             yield record
 
 
-def remerge(store: Store) -> None:
-    """Rebuild the canonical events from every stored mention (a corpus stage, after the documents)."""
-    canonical, members = merge_events(list(store.iter_events()))
-    store.replace_canonical(canonical, members)
+def remerge(store: Store) -> MergeUpdate:
+    """Bring the canonical events up to date with the stored mentions (a corpus stage, after the
+    documents): only the merge keys of mentions added, removed or changed since the last merge are
+    re-clustered, so an ingest into a large store costs what it touches, not the whole store."""
+    return update_canonical(store)

@@ -8,11 +8,11 @@ canonical rows and members in one transaction. Every other canonical event keeps
 its id.
 
 To find what changed without help from the caller, the store keeps a table
-`canonical_inputs`: for every mention merged, its key and a digest of every field merging
-reads. A mention whose digest is new (ingested, or re-extracted with another date or actor
+`canonical_inputs` (schema version 5, `store/db.py`): for every mention merged, its key and a
+digest of every field merging reads. A mention whose digest is new (ingested, or re-extracted with another date or actor
 under the same id) or a recorded one that is gone (removed) marks its key. A checksum of the
 canonical table, kept beside it, tells whether anything else rebuilt that table since
-(`engine.common.remerge`), and `MERGE_VERSION` whether the rules changed; either way the first
+(`Store.replace_canonical`), and `MERGE_VERSION` whether the rules changed; either way the first
 update rebuilds everything once.
 """
 
@@ -39,13 +39,6 @@ MERGE_COLUMNS = ("id", "doc_id", "kind", "source_code", "target_code", "source_p
 
 # Raise when the merge rules change: stores merged by older rules are then rebuilt once, in full.
 MERGE_VERSION = 3
-
-TABLES = [
-    "CREATE TABLE IF NOT EXISTS canonical_inputs (event_id VARCHAR, merge_key VARCHAR, canonical_id VARCHAR, "
-    "digest UBIGINT)",
-    "CREATE TABLE IF NOT EXISTS canonical_sync (checksum UBIGINT, n BIGINT, version INTEGER)",
-]
-
 
 def key_text(key: Key) -> str:
     kind, (a, b), asserted = key
@@ -78,11 +71,6 @@ class MergeUpdate:
     full: bool  # the whole table was rebuilt
 
 
-def _ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
-    for sql in TABLES:
-        con.execute(sql)
-
-
 def _checksum(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     row = con.execute("SELECT coalesce(bit_xor(hash(id)), 0), count(*) FROM canonical_events").fetchone()
     return (int(row[0]), int(row[1])) if row else (0, 0)
@@ -95,7 +83,6 @@ def _in_sync(con: duckdb.DuckDBPyConnection) -> bool:
 
 def changed_keys(store: Store) -> set[str]:
     """Merge keys of mentions added, removed or changed since the canonical events were last merged."""
-    _ensure_tables(store.con)
     current = (f"SELECT e.id, {_key_sql()} AS merge_key, {DIGEST} AS digest "
                "FROM events e JOIN documents d ON d.id = e.doc_id")
     rows = store.con.execute(
@@ -182,7 +169,6 @@ def _transaction(con: duckdb.DuckDBPyConnection, work: Any) -> Any:
 def rebuild_canonical(store: Store) -> MergeUpdate:
     """Merge every stored mention afresh (a new store, or one whose canonical table was rebuilt elsewhere)."""
     con = store.con
-    _ensure_tables(con)
 
     def work() -> MergeUpdate:
         removed = _checksum(con)[1]
@@ -200,7 +186,6 @@ def remerge_keys(store: Store, keys: Iterable[str | Key]) -> MergeUpdate:
     """Re-cluster the mentions of `keys` (texts or key tuples) and replace only their canonical events."""
     texts = sorted({k if isinstance(k, str) else key_text(k) for k in keys})
     con = store.con
-    _ensure_tables(con)
     if not texts:
         return MergeUpdate(keys=0, removed=0, added=0, full=False)
 
@@ -220,7 +205,6 @@ def remerge_keys(store: Store, keys: Iterable[str | Key]) -> MergeUpdate:
 
 def update_canonical(store: Store) -> MergeUpdate:
     """Bring the canonical events up to date with the stored mentions, re-merging only what changed."""
-    _ensure_tables(store.con)
     if not _in_sync(store.con):
         return rebuild_canonical(store)
     return remerge_keys(store, changed_keys(store))

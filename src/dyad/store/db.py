@@ -21,7 +21,7 @@ from dyad.clean.fingerprint import EMPTY, similarity
 from dyad.model import Document, Event, Rejection
 from dyad.store.insert import insert_rows
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BANDS, ROWS_PER_BAND = 16, 4  # LSH over the 64-value MinHash: candidates share one band
 NEAR_DUPLICATE = 0.8
 
@@ -81,6 +81,16 @@ MIGRATIONS: dict[int, list[str]] = {
         "ALTER TABLE events ADD COLUMN source_end INTEGER",
         "ALTER TABLE events ADD COLUMN target_start INTEGER",
         "ALTER TABLE events ADD COLUMN target_end INTEGER",
+    ],
+    5: [
+        # incremental merge (merge/incremental.py): each merged mention with its merge key, its
+        # canonical event and a digest of the fields merging reads, so that a new, removed or
+        # re-extracted document re-merges only the keys it touches; and a checksum of the canonical
+        # table as last merged, to notice a rebuild by other code or by older merge rules.
+        # IF NOT EXISTS: stores of the development versions created these tables outside migrations.
+        "CREATE TABLE IF NOT EXISTS canonical_inputs (event_id VARCHAR, merge_key VARCHAR, canonical_id VARCHAR, "
+        "digest UBIGINT)",
+        "CREATE TABLE IF NOT EXISTS canonical_sync (checksum UBIGINT, n BIGINT, version INTEGER)",
     ],
 }
 
