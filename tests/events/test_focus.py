@@ -53,3 +53,20 @@ def test_a_one_sided_act_on_a_territory_takes_its_counterpart_from_the_documents
     # occupation is of Indian-claimed ground by Pakistan, not a one-sided statement
     got = _events(ABOUT_INDIA_AND_PAKISTAN + "In 1999 Pakistan occupied heights in Kashmir.")
     assert [e for e in got if e[0] == "OCCUPY"] == [("OCCUPY", "PAK", "IND")]
+
+
+ABOUT_RUSSIA_AND_JAPAN = (
+    "In 1956 the Soviet Union and Japan signed a joint declaration. "
+    "In 1993 Russia and Japan signed the Tokyo Declaration. "
+    "In 2016 Putin met Abe in Nagasaki. "
+)
+
+
+def test_a_visit_to_islands_the_visitors_country_holds_has_no_counterpart():
+    got = _events(ABOUT_RUSSIA_AND_JAPAN + "On 1 November 2010 President Medvedev visited the Kuril Islands.")
+    assert [e for e in got if e[0] == "VISIT"] == [("VISIT", "RUS", None)]
+
+
+def test_taking_a_territory_on_the_day_it_changes_hands_still_has_the_loser_as_counterpart():
+    got = _events(ABOUT_RUSSIA_AND_JAPAN + "On 25 August 1945 Soviet forces occupied South Sakhalin.")
+    assert [e for e in got if e[0] == "OCCUPY"] == [("OCCUPY", "RUS", "JPN")]

@@ -14,13 +14,15 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Sequence
+from datetime import date, timedelta
 
-from dyad.data import load_kinds, polity_at
+from dyad.data import holder_at, load_kinds, polity_at
 from dyad.model import ActorRef, Event, event_id
 
 MIN_EVENTS = 3  # a focus needs at least this many two-sided events …
 MIN_SHARE = 0.3  # … and this share of all of them
 IMPLIED_CONFIDENCE = 0.6  # the counterpart is inferred, not read
+OWN_GROUND_KINDS = {"VISIT", "OCCUPY"}  # acts that need another state only on its ground
 
 
 def focus_pair(events: Sequence[Event]) -> frozenset[str] | None:
@@ -55,7 +57,7 @@ def complete_one_sided(one_sided: Sequence[Event], told: Sequence[Event]) -> lis
                                                e.target.code if e.target else None))) for e in told}
     out = []
     for e in one_sided:
-        if e.source is None or e.source.code not in pair:
+        if e.source is None or e.source.code not in pair or _on_own_ground(e):
             continue
         other = next(iter(pair - {e.source.code}))
         if (e.sentence, e.kind, pair) in known:
@@ -63,3 +65,20 @@ def complete_one_sided(one_sided: Sequence[Event], told: Sequence[Event]) -> lis
         known.add((e.sentence, e.kind, pair))
         out.append(with_counterpart(e, other))
     return out
+
+
+def _on_own_ground(event: Event) -> bool:
+    """A leader's visit to islands their own country holds, an annexation of land already counted
+    as one's own: no other state is party to it, whatever the document is about (DESIGN §3: the
+    target of such an act is null). The holder is taken the day before the act, so the act that
+    changes hands ("Soviet forces took control of South Sakhalin" on the day of the handover)
+    still has the loser as its counterpart."""
+    if event.kind not in OWN_GROUND_KINDS or not event.territory or event.source is None:
+        return False
+    before = None
+    if event.date:
+        try:
+            before = (date.fromisoformat(event.date.start) - timedelta(days=1)).isoformat()
+        except ValueError:
+            before = event.date.start
+    return holder_at(event.territory[0], before) == event.source.code
