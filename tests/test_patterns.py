@@ -36,3 +36,25 @@ def test_pattern_set_finds_longest_match_first():
 def test_malformed_patterns_are_refused(bad):
     with pytest.raises(PatternError):
         compile_pattern(bad)
+
+
+def test_find_is_remembered_per_token_list_and_recomputed_for_another():
+    ps = PatternSet()
+    ps.add(compile_pattern("peace treaty", "treaty"))
+    first = toks("a", "peace", "treaty")
+    assert [(i, j) for i, j, _ in ps.find(first)] == [(1, 3)]
+    assert [(i, j) for i, j, _ in ps.find(first)] == [(1, 3)]  # the remembered answer
+    assert list(ps.find(toks("a", "peace", "talk"))) == []  # an equal-looking list is asked afresh
+    ps.add(compile_pattern("peace", "peace"))  # adding a pattern forgets what was found
+    assert [(i, j, p.payload) for i, j, p in ps.find(first)] == [(1, 3, "treaty"), (1, 2, "peace")]
+
+
+def test_end_at_is_the_first_candidate_that_matches():
+    ps = PatternSet()
+    for source in ("in ... case", "in the event", "in =the", "in* return"):
+        ps.add(compile_pattern(source))
+    tokens = toks("in", "the", "event", "of", "war", "in", "return")
+    for i in range(len(tokens)):
+        first = next((end for p in ps.candidates(tokens[i]) if (end := p.match_at(tokens, i)) is not None), None)
+        assert ps.end_at(tokens, i) == first
+    assert ps.end_at(tokens, 0) == 3 and ps.end_at(tokens, 5) == 7 and ps.end_at(tokens, 4) is None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from dyad.model import Token
@@ -21,6 +22,11 @@ from dyad.model import Token
 GAP = "..."
 MAX_GAP = 6
 MEMO_SIZE = 50_000  # distinct token forms remembered per pattern set
+# Sentences whose matches a pattern set remembers: the stages ask the same set about the same
+# sentence again and again (the event stage asks for the agreements and territories once per
+# trigger, the actor and event stages both ask for the agreements), so a document's sentences
+# fit; a long document's first ones are simply computed again.
+FOUND_SIZE = 256
 
 
 class PatternError(ValueError):
@@ -48,11 +54,29 @@ class Pattern:
     gaps: tuple[bool, ...]  # gaps[i]: a gap may stand before items[i]
     payload: Any = None
 
+    @cached_property
+    def plain(self) -> bool:
+        """No gap: the items match consecutive tokens, so a match needs no search (most patterns)."""
+        return not any(self.gaps)
+
     def match_at(self, tokens: Sequence[Token], i: int) -> int | None:
         """End index (exclusive) of a match whose first token is tokens[i], or None."""
         if not self.items[0].matches(tokens[i]):
             return None
+        if self.plain:
+            return self._consecutive(tokens, i)
         return self._rest(tokens, 1, i + 1)
+
+    def _consecutive(self, tokens: Sequence[Token], i: int) -> int | None:
+        """`_rest(tokens, 1, i + 1)` of a plain pattern, without the recursion: items 1… on the
+        tokens right after tokens[i]."""
+        end = i + len(self.items)
+        if end > len(tokens):
+            return None
+        for item, tok in zip(self.items[1:], tokens[i + 1:end], strict=True):
+            if not item.matches(tok):
+                return None
+        return end
 
     def _rest(self, tokens: Sequence[Token], k: int, j: int) -> int | None:
         if k == len(self.items):
@@ -117,10 +141,16 @@ class PatternSet:
     # match depends on nothing else, and most tokens start no pattern, so this memo makes the
     # common case one dict lookup. Bounded: cleared when full, so memory stays flat on any corpus.
     _memo: dict[tuple[str, str], tuple[Pattern, ...]] = field(default_factory=dict, repr=False, compare=False)
+    # id(tokens) → (the token list itself, its matches). The list is kept so that its id cannot
+    # be reused by another list while the entry lives; token lists are never changed once the
+    # segmenter made them (a stage that drops a sentence's tokens assigns a new list).
+    _found: dict[int, tuple[Sequence[Token], tuple[tuple[int, int, Pattern], ...]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def add(self, pattern: Pattern) -> None:
         self.patterns.append(pattern)
         self._memo.clear()
+        self._found.clear()
         first = pattern.items[0]
         for key in first.exact | first.surface:
             self._by_key.setdefault(key, []).append(pattern)
@@ -167,14 +197,37 @@ class PatternSet:
             yield self._by_prefix[position]
 
     def find(self, tokens: Sequence[Token]) -> Iterator[tuple[int, int, Pattern]]:
-        """Every (start, end, pattern) match; longest first at each start."""
+        """Every (start, end, pattern) match; longest first at each start. Remembered per token
+        list (see `_found`), so asking again about the same sentence costs one dict lookup."""
+        entry = self._found.get(id(tokens))
+        if entry is not None and entry[0] is tokens:
+            return iter(entry[1])
+        found = tuple(self._find(tokens))
+        if len(self._found) >= FOUND_SIZE:
+            del self._found[next(iter(self._found))]  # the oldest: dicts keep insertion order
+        self._found[id(tokens)] = (tokens, found)
+        return iter(found)
+
+    def end_at(self, tokens: Sequence[Token], i: int) -> int | None:
+        """End of the first pattern (in candidate order) that matches from tokens[i], else None:
+        "is there a cue word here", the question the event stage asks of each token."""
+        for p in self.candidates(tokens[i]):
+            end = p._consecutive(tokens, i) if p.plain else p._rest(tokens, 1, i + 1)
+            if end is not None:
+                return end
+        return None
+
+    def _find(self, tokens: Sequence[Token]) -> Iterator[tuple[int, int, Pattern]]:
+        memo = self._memo
         for i, tok in enumerate(tokens):
-            starting = self.candidates(tok)
+            starting = memo.get((tok.lemma, tok.text))  # `candidates` inlined: most tokens stop here
+            if starting is None:
+                starting = self.candidates(tok)
             if not starting:
                 continue
             found = []
-            for p in starting:
-                end = p._rest(tokens, 1, i + 1)  # the first item is known to match
+            for p in starting:  # the first item is known to match
+                end = p._consecutive(tokens, i) if p.plain else p._rest(tokens, 1, i + 1)
                 if end is not None:
                     found.append((i, end, p))
             found.sort(key=lambda m: -(m[1] - m[0]))
