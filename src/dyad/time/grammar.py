@@ -9,7 +9,7 @@ earlier match wins any overlap, so longer, more specific shapes come first.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -24,6 +24,14 @@ NEEDS_DIGIT = frozenset({"iso", "dmy_double", "dmy_numeric", "numeric_slash", "d
                          "dm_range_y", "md_range_y", "mm_range_y", "my", "mm_words_y", "season_y", "dm", "md",
                          "decade_num", "decade_short", "decade_apos", "decade_words", "century_ordinal",
                          "century_ordinal_first", "century_number", "year_range", "year"})
+# Shapes whose match can only begin at a month name, or at the first digit of a number (every
+# one of the latter opens with a digit after a non-word boundary): such a shape is tried only
+# at those positions of a sentence (`finditer_at`), not scanned for along all of it.
+MONTH_FIRST = frozenset({"md_range_y", "mdy", "mm_words_y", "mm_range_y", "my", "md"})
+DIGIT_FIRST = frozenset({"iso", "dmy_double", "dmy_numeric", "numeric_slash", "dmy_roman", "dm_range_y", "dmy", "dm",
+                         "decade_num", "decade_short", "century_ordinal_first", "century_ordinal", "year_range",
+                         "year"})
+NUMBER_START = re.compile(r"(?<!\d)\d")
 # Shapes naming a day, which a weekday may precede.
 DAY_SHAPES = frozenset({"dmy_double", "dmy", "mdy", "dm", "md"})
 # Shapes without a year of their own: resolved once the sentence's dated expressions are known.
@@ -47,9 +55,24 @@ class Grammar:
     weekday: re.Pattern[str]  # a weekday right before a day ("Wednesday, 12 September"), at the end of a text
     count_after: re.Pattern[str]  # "1945 soldiers", "2000 de soldați": a count, unless a year preposition precedes
     cues: dict[str, frozenset[str]]  # a shape cannot match a sentence without one of its words
+    month_start: re.Pattern[str]  # (empty) where a month name begins: where a MONTH_FIRST shape may
 
 
 WORD = re.compile(r"\w+")
+
+
+def finditer_at(rx: re.Pattern[str], text: str, positions: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What `rx.finditer(text)` yields when no match can begin elsewhere than at `positions`
+    (ascending): the leftmost match from each, the next one looked for after its end. `match`
+    with a position still sees the text before it, so look-behinds and `\\b` behave the same."""
+    end = 0
+    for pos in positions:
+        if pos < end:
+            continue
+        m = rx.match(text, pos)
+        if m is not None:
+            yield m
+            end = m.end()
 
 
 def _words(entries: Iterable[str]) -> frozenset[str]:
@@ -144,4 +167,7 @@ def grammar_for(code: str) -> Grammar:
     wlink = rf"(?:(?:{alternation(words.weekday_links)})\s+)?"  # "Wednesday the 12th"
     weekday = re.compile(rf"(?<!\w)(?P<wd>{alternation(words.weekdays)})\.?,?\s+{wlink}$", re.IGNORECASE)
     count_after = re.compile(rf"\s*(?:{not_after})\b", re.IGNORECASE)
-    return Grammar(data, words, compiled, century_word, weekday, count_after, cues)
+    # as `mon` opens those shapes; the class of first letters first, which rejects most words cheaply
+    firsts = "".join(sorted({re.escape(m[0]) for m in data.months if m}))
+    month_start = re.compile(rf"\b(?=[{firsts}])(?=(?:{months}))", re.IGNORECASE)
+    return Grammar(data, words, compiled, century_word, weekday, count_after, cues, month_start)

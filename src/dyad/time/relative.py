@@ -58,6 +58,18 @@ def _compiled(code: str) -> tuple[tuple[re.Pattern[str], RelativeExpression, fro
     return tuple(out)
 
 
+@cache
+def _by_word(code: str) -> dict[str, tuple[int, ...]]:
+    """Word → positions in `_compiled(code)` of the expressions that need it (each is listed under
+    one of its words, the longest: likely the rarest), so a sentence looks up its own words
+    instead of testing every expression of the language. An expression of no word at all (none
+    so far) is listed under "", which every sentence looks up."""
+    index: dict[str, list[int]] = {}
+    for position, (_, _, needs) in enumerate(_compiled(code)):
+        index.setdefault(max(sorted(needs), key=len) if needs else "", []).append(position)
+    return {word: tuple(positions) for word, positions in index.items()}
+
+
 def _amount(spec: str, n: int) -> int:
     sign = -1 if spec.startswith("-") else 1
     spec = spec.lstrip("-")
@@ -74,9 +86,13 @@ def find_relative(text: str, code: str) -> list[RelativeMatch]:
     months = load_language(code).months
     taken: list[tuple[int, int]] = []
     found = []
-    for rx, e, needs in _compiled(code):
+    compiled, index = _compiled(code), _by_word(code)
+    # most sentences lack a word of most expressions: no need to scan for those; the others are
+    # tried in their usual order (longest expression first)
+    for position in sorted(p for w in (*words, "") if w in index for p in index[w]):
+        rx, e, needs = compiled[position]
         if not needs <= words:
-            continue  # most sentences lack a word of most expressions: no need to scan for them
+            continue
         for m in rx.finditer(text):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue

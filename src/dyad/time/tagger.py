@@ -16,7 +16,18 @@ from dyad.data import load_time_words
 from dyad.model import PRECISION_RANK, DateValue, Document, TimeMention
 from dyad.time.attributive import attributive_head
 from dyad.time.citations import citation_spans
-from dyad.time.grammar import DAY_SHAPES, NEEDS_DIGIT, WORD, YEARLESS, Grammar, grammar_for
+from dyad.time.grammar import (
+    DAY_SHAPES,
+    DIGIT_FIRST,
+    MONTH_FIRST,
+    NEEDS_DIGIT,
+    NUMBER_START,
+    WORD,
+    YEARLESS,
+    Grammar,
+    finditer_at,
+    grammar_for,
+)
 from dyad.time.normalise import (
     decade_in,
     double_day,
@@ -63,13 +74,23 @@ def find_times(text: str, code: str, anchor_year: int | None = None) -> list[Tim
     tens: dict[int, list[int]] = {}  # id of a decade named without its century → its tens
     digits = DIGIT.search(text) is not None
     words = set(WORD.findall(text.lower()))
+    numbers: list[int] | None = None  # where numbers and month names begin, found once if needed
+    months: list[int] | None = None
     for name, rx in g.patterns:
         if not digits and name in NEEDS_DIGIT:
             continue  # most sentences name no number: skip the shapes that cannot match them
         cue = g.cues.get(name)
         if cue is not None and cue.isdisjoint(words):
             continue  # nor a month, a season or a century word
-        for m in rx.finditer(text):
+        if name in DIGIT_FIRST:  # tried where a number begins, not at every position
+            numbers = [m.start() for m in NUMBER_START.finditer(text)] if numbers is None else numbers
+            matches = finditer_at(rx, text, numbers)
+        elif name in MONTH_FIRST:
+            months = [m.start() for m in g.month_start.finditer(text)] if months is None else months
+            matches = finditer_at(rx, text, months)
+        else:
+            matches = rx.finditer(text)
+        for m in matches:
             s, e = m.span()
             wd = None
             if name in DAY_SHAPES:
