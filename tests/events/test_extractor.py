@@ -70,3 +70,13 @@ def test_an_act_named_only_in_a_time_phrase_is_kept():
 def test_a_capital_inside_a_treaty_name_is_no_party():
     got = events("India and Pakistan signed the Tashkent Declaration in 1966.")
     assert [e[:3] for e in got] == [("SIGN_AGREEMENT", "IND", "PAK")]
+
+
+def test_an_act_named_to_date_another_does_not_hide_the_act_the_clause_tells():
+    # "until the fighting at Lake Khasan" names an attack in a time phrase; the violations the
+    # clause tells are a separate event of the same kind and pair, and must still be extracted
+    doc = process("С 1936 года до начала боевых действий у озера Хасан японские силы совершили 231 нарушение "
+                  "границы СССР.", DocumentMeta("t.txt", language="ru"))
+    triggers = [(e.kind, e.source.code if e.source else None, e.target.code if e.target else None, e.trigger_text)
+                for e in doc.events]
+    assert ("ATTACK", "JPN", "RUS", "нарушение границы") in triggers

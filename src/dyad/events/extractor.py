@@ -191,16 +191,19 @@ class EventExtractor:
         tokens = sent.tokens
         out: list[Event] = []
         background: list[Event] = []
-        seen: set[tuple[str, str | None, str | None]] = set()
+        # one event per kind and pair among the told, and among the background, separately: an act
+        # named to date another ("until the fighting at Lake Khasan") hides no act the clause tells
+        seen: dict[bool, set[EventKey]] = {True: set(), False: set()}
         done: list[TriggerMatch] = []
         for trig in find_triggers(data, tokens):
             if is_topic(data, tokens, trig, done):
                 continue
             done.append(trig)
-            into = background if is_background(data, tokens, trig) else out
+            framing = is_background(data, tokens, trig)
+            into = background if framing else out
             for kind in (trig.spec.kind, *trig.spec.also):
-                into.extend(self._trigger_events(doc, si, sent, data, trig, kind, actors, kinds, last_subject, seen,
-                                                 implied))
+                into.extend(self._trigger_events(doc, si, sent, data, trig, kind, actors, kinds, last_subject,
+                                                 seen[framing], implied))
         everything = _drop_half_events(out + background)
         half = [e for e in everything if e.target is None]
         keep = [e for e in everything if is_dyadic(e) and e not in half]

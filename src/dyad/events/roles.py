@@ -134,7 +134,10 @@ def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMent
         if agent:
             return agent, patient
     # after the verb, a form that may be nominative or accusative ("посетивший Минск") is its object
-    source = next((a for a in nearest if _nominative(a)), None)
+    # a form that may be genitive right after a noun belongs to that noun ("границы СССР"): it is
+    # a subject only when no other nominative is at hand
+    source = next((a for a in nearest if _nominative(a) and not _genitive_of_noun(tokens, a, trig_start)), None) \
+        or next((a for a in nearest if _nominative(a)), None)
     if source is None:  # an acronym the analyser declines oddly ("РФ готова …"): the one before the verb
         source = next((a for a in reversed(before) if a.text.isupper() and len(a.text) > 1
                        and not _after_preposition(data, tokens, a)), None)
@@ -142,6 +145,13 @@ def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMent
             if a is not source and (source is None or a.actor.code != source.actor.code)]
     target = next((a for a in rest if not _nominative(a)), rest[0] if rest else None)
     return source, target
+
+
+def _genitive_of_noun(tokens: Sequence[Token], a: ActorMention, trig_start: int) -> bool:
+    """Genitive after a noun other than the trigger (after the trigger it is the act's own
+    agent or patient: "визит Горбачёва")."""
+    k = a.token_start - 1
+    return "gent" in _cases(a) and k > 0 and k != trig_start and tokens[k].tags.startswith("NOUN")
 
 
 def _after_preposition(data: LanguageData, tokens: Sequence[Token], a: ActorMention) -> bool:
