@@ -103,9 +103,51 @@ def test_nested_dates_are_no_conflict_however_many_sources_give_them():
         ev("a", "ATTACK", "JPN", "RUS", "1904-02-08", "1904-02-08", "1904-02-08", "day"),
         ev("b", "ATTACK", "JPN", "RUS", "1904-02", "1904-02-01", "1904-02-29", "month", doc="d2"),
         ev("c", "ATTACK", "JPN", "RUS", "1904", "1904-01-01", "1904-12-31", "year", doc="d3"),
-        ev("d", "ATTACK", "JPN", "RUS", "190X", "1900-01-01", "1909-12-31", "decade", doc="d4"),
     ])
-    assert [(r["n_mentions"], r["date_conflict"], r["date_value"]) for r in rows] == [(4, False, "1904-02-08")]
+    assert [(r["n_mentions"], r["date_conflict"], r["date_value"]) for r in rows] == [(3, False, "1904-02-08")]
+
+
+def test_a_date_wider_than_a_year_does_not_single_out_the_event_it_holds():
+    rows, _ = merge_events([
+        ev("a", "ATTACK", "JPN", "RUS", "1904-02-09", "1904-02-09", "1904-02-09", "day"),
+        ev("b", "ATTACK", "JPN", "RUS", "1904/1905", "1904-01-01", "1905-12-31", "year", doc="d2"),
+        ev("c", "ATTACK", "JPN", "RUS", "190X", "1900-01-01", "1909-12-31", "decade", doc="d3"),
+        ev("d", "ATTACK", "JPN", "RUS", "1904/1905", "1904-01-01", "1905-12-31", "year", doc="d3"),
+    ])
+    # the war of 1904-1905 told by two documents is one event; neither it nor the decade is Port Arthur
+    assert sorted((r["date_value"], r["n_mentions"], r["n_sources"]) for r in rows) == [
+        ("1904-02-09", 1, 1), ("1904/1905", 2, 2), ("190X", 1, 1)]
+
+
+def test_one_document_repeating_a_wide_date_tells_separate_events():
+    rows, _ = merge_events([
+        ev("a", "ATTACK", "JPN", "RUS", "1945/1991", "1945-01-01", "1991-12-31", "year", doc="d1"),
+        ev("b", "ATTACK", "JPN", "RUS", "1945/1991", "1945-01-01", "1991-12-31", "year", doc="d1"),
+    ])
+    assert [r["n_mentions"] for r in rows] == [1, 1]
+
+
+def test_a_wide_date_with_a_named_treaty_joins_that_treatys_event():
+    rows, _ = merge_events([
+        ev("a", "SIGN_AGREEMENT", "JPN", "RUS", "1925-01-20", "1925-01-20", "1925-01-20", "day",
+           agreement="Soviet–Japanese Basic Convention"),
+        ev("b", "SIGN_AGREEMENT", "JPN", "RUS", "192X", "1920-01-01", "1929-12-31", "decade", doc="d2",
+           agreement="Soviet–Japanese Basic Convention"),
+        ev("c", "SIGN_AGREEMENT", "JPN", "RUS", "192X", "1920-01-01", "1929-12-31", "decade", doc="d2"),
+    ])
+    assert sorted((r["date_value"], r["n_mentions"]) for r in rows) == [("1925-01-20", 2), ("192X", 1)]
+
+
+def test_a_mention_naming_no_minister_does_not_join_two_ministers_visits():
+    rows, _ = merge_events([
+        ev("a", "VISIT", "RUS", "JPN", "2010-11-01", "2010-11-01", "2010-11-01", "day"),
+        with_fields(ev("b", "VISIT", "RUS", "JPN", "2010-11", "2010-11-01", "2010-11-30", "month", doc="d2"),
+                    source_person="Dmitry Medvedev"),
+        with_fields(ev("c", "VISIT", "RUS", "JPN", "2010", "2010-01-01", "2010-12-31", "year", doc="d3"),
+                    source_person="Sergey Lavrov"),
+    ])
+    # the day names nobody, the month names Medvedev: the event is Medvedev's, Lavrov's is another
+    assert sorted((r["date_value"], r["n_mentions"]) for r in rows) == [("2010", 1), ("2010-11-01", 2)]
 
 
 def test_an_undated_mention_joins_the_dated_event_that_names_the_same_treaty():

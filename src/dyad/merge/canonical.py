@@ -2,14 +2,19 @@
 
 Mentions merge when they share a merge key — the kind (MEET and NEGOTIATE of one summit count
 as one), the actor pair (unordered for symmetric kinds) and the modality class (asserted or
-not) — and do not conflict: no two different agreements, no two different persons for one
-actor, no two territories outside each other's part-of line, and dates that agree: one
-interval lies inside the other (`1855` and `1855-02-07` agree; `1904` and `1905` do not).
-Two sources that name the same specific agreement, or give days at most `NEAR_DAYS` apart,
-tell one event with a date conflict — a finding kept for `dyad conflicts`, not noise.
-A mention with no date joins an event that names the same treaty (dated ones first), or the one
-dated event that names a territory of its own; any other undated mention is an event of its own,
-since nothing tells which event it retells.
+not) — and do not conflict with what the event's mentions so far say: no two different
+agreements (a part, such as a protocol, goes with its whole), no two different persons for one
+actor, no two territories outside each other's part-of line, and dates that agree: one interval
+lies inside the other (`1855` and `1855-02-07` agree; `1904` and `1905` do not). Two sources that
+name the same specific agreement, or give days at most `NEAR_DAYS` apart, tell one event with a
+date conflict — a finding kept for `dyad conflicts`, not noise.
+
+A date wider than a year (a decade, a century, `1941/1945`) narrows which event a mention tells
+but does not single it out: "an attack in 1904–1905" holds the attack on Port Arthur and every
+other battle of the war. Such a mention is merged as an undated one, among the events its
+interval holds. A mention with no date joins an event that names the same treaty (dated ones
+first), or the one dated event that names a territory of its own; any other undated mention is
+an event of its own, since nothing tells which event it retells.
 
 The most precise mention of a cluster is its `best` and gives the canonical date (ties go to
 the smallest id, so the result does not depend on input order). Each canonical event counts its
@@ -26,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from operator import attrgetter
 from typing import Any
@@ -35,6 +40,10 @@ from dyad.data import load_hierarchy, load_kinds
 from dyad.model import PRECISION_RANK
 
 NEAR_DAYS = 3
+WIDE_DAYS = 366  # a date interval longer than this (a leap year) does not single out one event
+# Kinds that change who holds a territory: a territory sees few of them, so naming it tells which
+# one an undated mention retells. Claims, visits, trade recur over the same place and do not.
+TERRITORIAL_KINDS = frozenset({"OCCUPY", "CEDE_TERRITORY"})
 COMPATIBLE_KINDS = {"MEET": "TALKS", "NEGOTIATE": "TALKS"}  # one summit is told as a meeting or as talks
 
 Row = dict[str, Any]
@@ -47,20 +56,36 @@ def kind_facts() -> dict[str, tuple[str, bool]]:
 
 
 @cache
-def _specific_agreements() -> frozenset[str]:
+def specific_agreements() -> frozenset[str]:
     """Named treaties (in the agreements table with a year), not a generic 'peace treaty'."""
     return frozenset(name for name, row in load_hierarchy("agreements").items() if row and row.get("signed"))
 
 
 @cache
-def _territory_parents() -> dict[str, str | None]:
-    return {name: (row or {}).get("part_of") for name, row in load_hierarchy("territories").items()}
+def _parents(table: str) -> dict[str, str | None]:
+    """Part-of links of a shared table: a territory within a larger one, a protocol within its treaty."""
+    return {name: (row or {}).get("part_of") for name, row in load_hierarchy(table).items()}
 
 
 @cache
-def _territory_facts(text: str) -> tuple[frozenset[str], frozenset[str]]:
+def _agreement_line(name: str) -> frozenset[str]:
+    """An agreement with every agreement it is part of."""
+    parents, line = _parents("agreements"), {name}
+    cur = parents.get(name)
+    while cur and cur not in line:
+        line.add(cur)
+        cur = parents.get(cur)
+    return frozenset(line)
+
+
+def _agreements_compatible(a: str, b: str) -> bool:
+    return a == b or a in _agreement_line(b) or b in _agreement_line(a)
+
+
+@cache
+def territory_facts(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(the names a territory field gives, those names with every whole they are part of)."""
-    parents = _territory_parents()
+    parents = _parents("territories")
     names = frozenset(t.strip() for t in text.split(";") if t.strip())
     line = set(names)
     for name in names:
@@ -87,7 +112,8 @@ def merge_key(e: Row) -> Key:
 class Mention:
     """One event mention with what merging compares, computed once."""
 
-    __slots__ = ("row", "id", "start", "end", "rank", "day", "agreement", "specific", "territory", "persons")
+    __slots__ = ("row", "id", "start", "end", "rank", "day", "wide", "agreement", "specific", "territory",
+                 "persons", "source", "territorial")
 
     def __init__(self, row: Row) -> None:
         self.row = row
@@ -95,7 +121,7 @@ class Mention:
         start = row["date_start"]
         if start is None:
             self.start = self.end = self.rank = -2
-            self.day = False
+            self.day = self.wide = False
         else:
             end = row["date_end"]
             self.start = start.toordinal() if type(start) is dt.date else _ordinal_of_text(str(start)[:10])
@@ -104,15 +130,18 @@ class Mention:
             precision = row["date_precision"]
             self.rank = PRECISION_RANK.get(precision, -1)
             self.day = precision == "day"
+            self.wide = self.end - self.start > WIDE_DAYS
         self.agreement: str | None = row.get("agreement") or None
-        self.specific = self.agreement in _specific_agreements() if self.agreement else False
+        self.specific = self.agreement in specific_agreements() if self.agreement else False
         terr = row.get("territory")
-        self.territory = _territory_facts(terr) if terr else None
+        self.territory = territory_facts(terr) if terr else None
         self.persons: dict[str, str] = {}
         if row.get("source_person"):
             self.persons[row["source_code"]] = row["source_person"]
         if row.get("target_person"):
             self.persons[row["target_code"]] = row["target_person"]
+        self.source: str = row.get("source_key") or row["doc_id"]
+        self.territorial = row["kind"] in TERRITORIAL_KINDS
 
 
 def dates_agree(a: Row, b: Row) -> bool:
@@ -126,33 +155,48 @@ def _nested(a: Mention, b: Mention) -> bool:
     return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
 
 
-def _territories_compatible(a: tuple[frozenset[str], frozenset[str]],
+def territories_compatible(a: tuple[frozenset[str], frozenset[str]],
                             b: tuple[frozenset[str], frozenset[str]]) -> bool:
     """True when some territory of one is, contains or lies inside some territory of the other."""
     return bool(a[0] & b[1] or b[0] & a[1])
 
 
 class Cluster:
-    """Mentions of one event; `best`, the first and most precise, gives the canonical date."""
+    """Mentions of one event; `best`, the first and most precise, gives the canonical date.
 
-    __slots__ = ("members", "best")
+    What identifies the event — its agreement, each side's person, its territory — is what any
+    member named (the most precise first), so a mention that names none of them does not open
+    the event to a later one naming another minister or treaty."""
 
-    def __init__(self, first: Mention) -> None:
+    __slots__ = ("members", "best", "agreement", "persons", "territory", "pos")
+
+    def __init__(self, first: Mention, pos: int = 0) -> None:
+        self.pos = pos  # its place in its key's list of clusters
         self.members = [first]
         self.best = first
+        self.agreement = first.agreement
+        self.persons = first.persons  # shared until a member adds a person (copied then)
+        self.territory = first.territory
 
     def add(self, m: Mention) -> None:
         self.members.append(m)
+        if m.agreement and not self.agreement:
+            self.agreement = m.agreement
+        if m.persons and not m.persons.keys() <= self.persons.keys():
+            self.persons = {**m.persons, **self.persons}
+        if m.territory and not self.territory:
+            self.territory = m.territory
 
     def accepts(self, m: Mention) -> bool:
         b = self.best
-        if b.agreement and m.agreement and b.agreement != m.agreement:
+        a = self.agreement
+        if a and m.agreement and a != m.agreement and not _agreements_compatible(a, m.agreement):
             return False
-        if b.persons and m.persons and any(b.persons.get(k, p) != p for k, p in m.persons.items()):
+        if self.persons and m.persons and any(self.persons.get(k, p) != p for k, p in m.persons.items()):
             return False
-        if b.territory and m.territory and not _territories_compatible(b.territory, m.territory):
+        if self.territory and m.territory and not territories_compatible(self.territory, m.territory):
             return False
-        if m.specific and b.agreement == m.agreement or m.rank < 0 or b.rank < 0:
+        if m.specific and self.agreement == m.agreement or m.rank < 0 or b.rank < 0:
             return True
         return _nested(b, m) or (b.day and m.day and abs(b.start - m.start) <= NEAR_DAYS)
 
@@ -208,11 +252,22 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
         return [Cluster(mentions[0])]
     ordered = sorted(mentions, key=_by_id)
     ordered.sort(key=_by_rank, reverse=True)  # stable: most precise first, then by id
-    split = next((n for n, m in enumerate(ordered) if m.rank < 0), len(ordered))
-    dated, undated = ordered[:split], ordered[split:]
+    dated = [m for m in ordered if m.rank >= 0 and not m.wide]
     clusters: list[Cluster] = []
     index: _DateIndex | None = None
     by_agreement: dict[str, list[int]] = {}
+
+    def found(m: Mention) -> None:
+        clusters.append(Cluster(m, len(clusters)))
+        if m.specific:
+            by_agreement.setdefault(m.agreement or "", []).append(len(clusters) - 1)
+
+    def join(c: Cluster, m: Mention) -> None:
+        had = c.agreement
+        c.add(m)
+        if c.agreement != had and m.specific:  # the event now names a treaty: find it by that name too
+            by_agreement.setdefault(m.agreement or "", []).append(c.pos)
+
     for m in dated:
         home = None
         if index is None:
@@ -226,33 +281,47 @@ def cluster_mentions(mentions: list[Mention]) -> list[Cluster]:
                     home = clusters[i]
                     break
         if home is not None:
-            home.members.append(m)
+            if m.agreement and not home.agreement:
+                join(home, m)  # the event gains its treaty's name
+            else:
+                home.add(m)
             continue
-        clusters.append(Cluster(m))
-        if m.specific:
-            by_agreement.setdefault(m.agreement or "", []).append(len(clusters) - 1)
+        found(m)
         if index is not None:
             index.add(len(clusters) - 1, m.start, m.end)
         elif len(clusters) > SCAN_LIMIT:
             index = _DateIndex()
             for i, c in enumerate(clusters):
                 index.add(i, c.best.start, c.best.end)
-    dated_clusters = len(clusters)
-    for m in undated:
-        # without a date only a named treaty, or a territory only one dated event names, tells
-        # which event a mention retells; else it stands alone
+    if len(dated) < len(ordered):
+        _place_vague([m for m in ordered if m.rank < 0 or m.wide], clusters, by_agreement, found, join)
+    return clusters
+
+
+def _place_vague(vague: list[Mention], clusters: list[Cluster], by_agreement: dict[str, list[int]],
+                 found: Callable[[Mention], None], join: Callable[[Cluster, Mention], None]) -> None:
+    """Mentions with no date, or one wider than a year: a named treaty, or a territory that only one
+    event (within the mention's interval) names, tells which event they retell; two sources giving
+    the same wide interval ("1904–1905") tell one event. Else each stands alone."""
+    precise = len(clusters)
+    wide_founded: dict[tuple[int, int], list[int]] = {}
+    for m in vague:
         home = next((clusters[i] for i in by_agreement.get(m.agreement or "", ()) if clusters[i].accepts(m)),
                     None) if m.specific else None
-        if home is None and m.territory:
-            same_place = [c for c in clusters[:dated_clusters] if c.best.territory and c.accepts(m)]
+        if home is None and m.territory and m.territorial:
+            same_place = [c for c in clusters[:precise] if c.territory and c.accepts(m)]
             home = same_place[0] if len(same_place) == 1 else None
+        if home is None and m.wide:
+            # one document repeating a wide date (a section's "1945–1991") tells nothing of identity
+            home = next((clusters[i] for i in wide_founded.get((m.start, m.end), ())
+                         if all(x.source != m.source for x in clusters[i].members) and clusters[i].accepts(m)),
+                        None)
         if home is None:
-            clusters.append(Cluster(m))
-            if m.specific:
-                by_agreement.setdefault(m.agreement or "", []).append(len(clusters) - 1)
+            found(m)
+            if m.wide:
+                wide_founded.setdefault((m.start, m.end), []).append(len(clusters) - 1)
         else:
-            home.members.append(m)
-    return clusters
+            join(home, m)
 
 
 def cluster_group(rows: list[Row]) -> list[Cluster]:

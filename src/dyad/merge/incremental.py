@@ -38,7 +38,7 @@ MERGE_COLUMNS = ("id", "doc_id", "kind", "source_code", "target_code", "source_p
                  "quad_class", "intensity")
 
 # Raise when the merge rules change: stores merged by older rules are then rebuilt once, in full.
-MERGE_VERSION = 3
+MERGE_VERSION = 4
 
 def key_text(key: Key) -> str:
     kind, (a, b), asserted = key
