@@ -14,6 +14,8 @@ from typing import Annotated, Any
 import typer
 
 from dyad.engine.local import IngestSummary, ingest, ingest_documents
+from dyad.merge.conflicts import COLUMNS as CONFLICT_COLUMNS
+from dyad.merge.conflicts import conflicts
 from dyad.merge.incremental import update_canonical
 from dyad.model import DocumentMeta
 from dyad.pipeline import annotation, process
@@ -213,17 +215,11 @@ def index_cmd(a: str, b: str, db: DbOption = Path("dyad.duckdb"),
 @app.command("conflicts")
 def conflicts_cmd(a: str, b: str, db: DbOption = Path("dyad.duckdb"),
                   format: Annotated[Format, typer.Option("--format")] = Format.table) -> None:
-    """Canonical events whose sources disagree on the date, with each source's claim and evidence."""
+    """Canonical events whose sources disagree (on the date, or one asserting what another denies),
+    with each source's claim and evidence."""
     with Store(db, read_only=True) as store:
-        rows = []
-        for c in store.canonical_between(a.upper(), b.upper()):
-            if not c["date_conflict"]:
-                continue
-            for m in store.members(c["id"]):
-                rows.append({"canonical_id": c["id"], "kind": c["kind"], "agreement": c["agreement"],
-                             "claimed_date": m["date_value"], "source_path": m["source_path"],
-                             "evidence_text": m["evidence_text"]})
-    _print_rows(rows, ["canonical_id", "kind", "agreement", "claimed_date", "source_path", "evidence_text"], format)
+        rows = conflicts(store, a.upper(), b.upper())
+    _print_rows(rows, CONFLICT_COLUMNS, format)
 
 
 @app.command("remove")
