@@ -174,3 +174,29 @@ def test_undated_mentions_stand_alone_unless_a_treaty_or_a_territory_names_their
     ])
     assert sorted((r["kind"], r["date_value"] or "", r["n_mentions"]) for r in rows) == [
         ("ACCUSE", "", 1), ("ACCUSE", "", 1), ("CEDE_TERRITORY", "1875", 2), ("CEDE_TERRITORY", "1956", 1)]
+
+
+def test_a_protocol_merges_with_the_treaty_it_is_part_of_but_not_with_another_treaty(monkeypatch):
+    from dyad.merge import canonical
+
+    real = canonical.load_hierarchy
+    protocol = {"Protocol A": {"parties": ["JPN", "RUS"], "signed": 1925,
+                               "part_of": "Soviet–Japanese Basic Convention"}}
+    monkeypatch.setattr(canonical, "load_hierarchy",
+                        lambda name: {**real(name), **(protocol if name == "agreements" else {})})
+    for cached in (canonical._parents, canonical._agreement_line, canonical.specific_agreements):
+        cached.cache_clear()
+    try:
+        rows, _ = merge_events([
+            ev("a", "SIGN_AGREEMENT", "JPN", "RUS", "1925-01-20", "1925-01-20", "1925-01-20", "day",
+               agreement="Soviet–Japanese Basic Convention"),
+            ev("b", "SIGN_AGREEMENT", "JPN", "RUS", "1925", "1925-01-01", "1925-12-31", "year", doc="d2",
+               agreement="Protocol A"),
+            ev("c", "SIGN_AGREEMENT", "JPN", "RUS", "1925", "1925-01-01", "1925-12-31", "year", doc="d3",
+               agreement="Soviet–Japanese Neutrality Pact"),
+        ])
+    finally:
+        for cached in (canonical._parents, canonical._agreement_line, canonical.specific_agreements):
+            cached.cache_clear()
+    assert sorted((r["agreement"], r["n_mentions"]) for r in rows) == [
+        ("Soviet–Japanese Basic Convention", 2), ("Soviet–Japanese Neutrality Pact", 1)]
