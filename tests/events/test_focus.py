@@ -70,3 +70,12 @@ def test_a_visit_to_islands_the_visitors_country_holds_has_no_counterpart():
 def test_taking_a_territory_on_the_day_it_changes_hands_still_has_the_loser_as_counterpart():
     got = _events(ABOUT_RUSSIA_AND_JAPAN + "On 25 August 1945 Soviet forces occupied South Sakhalin.")
     assert [e for e in got if e[0] == "OCCUPY"] == [("OCCUPY", "RUS", "JPN")]
+
+
+def test_a_joint_act_with_one_party_named_takes_the_other_from_the_documents_pair():
+    text = ("În 1919 România și Ungaria au purtat un război. În 1920 Ungaria a semnat un tratat cu România. "
+            "În 1947 România și Ungaria au semnat un tratat. Armistițiul cu Ungaria a fost semnat în 1945.")
+    doc = process(text, DocumentMeta("t.txt", language="ro"))
+    last = [(e.kind, e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in doc.events if e.sentence == 3]
+    assert ("END_WAR", "HUN", "ROU") in last

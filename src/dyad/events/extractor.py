@@ -234,6 +234,10 @@ class EventExtractor:
         date = governing_date(doc, si, trigger_span.start)
         date = treaty_date(doc, si, trigger_span.start, info.name, agreement, date)
         roles = complete_roles(roles, info, players, trig, agreement, territory, date)
+        if not roles.sources and roles.targets and info.symmetric:
+            # "Armistițiul cu Uniunea Sovietică a fost semnat": a joint act with one party named is
+            # that party's, one-sided; the document's pair may name the other (events/focus.py)
+            roles = Roles(roles.targets[:1], [], roles.carried, roles.unordered)
         location = next((a.text for a in actors if a.location and clause[0] <= a.token_start < clause[1]), None)
         for source, target in _pairs(roles):
             src, tgt = source.actor.code, target.actor.code if target else None

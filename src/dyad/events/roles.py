@@ -226,9 +226,34 @@ def _main_subject(data: LanguageData, tokens: Sequence[Token], earlier: list[Act
     return next((a for a in reversed(candidates) if a.actor.code != target.actor.code), None)
 
 
+def _alongside(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention]) -> list[ActorMention]:
+    """Actors of an "alongside" phrase ("alături de cea rusă", "вместе с Германией"), lists included."""
+    allies: list[ActorMention] = []
+    for a in actors:
+        if a in allies:
+            continue
+        for k in range(a.token_start - 1, max(a.token_start - 5, -1), -1):
+            end = matches_at(data.roles["alongside"], tokens, k)
+            if end is not None and 0 <= a.token_start - end <= 2:
+                allies.extend(m for m in _coordinated(data, tokens, actors, a) if m.token_start >= a.token_start)
+                break
+            if tokens[k].text in PUNCT_STOP:
+                break
+    return allies
+
+
 def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, actors: list[ActorMention],
                  clause: tuple[int, int], symmetric: bool) -> Roles:
     in_clause = [a for a in actors if clause[0] <= a.token_start and a.token_end <= clause[1]] or actors
+    allies = _alongside(data, tokens, in_clause)
+    others = [a for a in actors if a not in allies]
+    if allies and others:  # the allies act with the subject: roles from the rest, then they join the sources
+        roles = assign_roles(data, tokens, trig, others, clause, symmetric)
+        if roles.sources:
+            codes = {a.actor.code for a in roles.sources + roles.targets}
+            joined = roles.sources + [a for a in allies if a.actor.code not in codes]
+            return Roles(joined, roles.targets, roles.carried, roles.unordered)
+        return roles
     pair = _between(data, tokens, in_clause)
     if pair and pair[0].token_start - 1 > trig.end and not is_passive(data, tokens, trig) \
             and not is_nominal(data, tokens[trig.start]) and _has_subject(data, tokens, in_clause, trig):
