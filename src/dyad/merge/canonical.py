@@ -109,11 +109,14 @@ def merge_key(e: Row) -> Key:
     return (kind, (a, b), e["modality"] == "asserted")
 
 
+_NO_PERSONS: dict[str, str] = {}
+
+
 class Mention:
     """One event mention with what merging compares, computed once."""
 
     __slots__ = ("row", "id", "start", "end", "rank", "day", "wide", "agreement", "specific", "territory",
-                 "persons", "source", "territorial")
+                 "persons")
 
     def __init__(self, row: Row) -> None:
         self.row = row
@@ -131,17 +134,24 @@ class Mention:
             self.rank = PRECISION_RANK.get(precision, -1)
             self.day = precision == "day"
             self.wide = self.end - self.start > WIDE_DAYS
-        self.agreement: str | None = row.get("agreement") or None
-        self.specific = self.agreement in specific_agreements() if self.agreement else False
+        agreement = self.agreement = row.get("agreement") or None
+        self.specific = agreement in specific_agreements() if agreement else False
         terr = row.get("territory")
         self.territory = territory_facts(terr) if terr else None
-        self.persons: dict[str, str] = {}
-        if row.get("source_person"):
-            self.persons[row["source_code"]] = row["source_person"]
-        if row.get("target_person"):
-            self.persons[row["target_code"]] = row["target_person"]
-        self.source: str = row.get("source_key") or row["doc_id"]
-        self.territorial = row["kind"] in TERRITORIAL_KINDS
+        source_person, target_person = row.get("source_person"), row.get("target_person")
+        if source_person or target_person:
+            persons = self.persons = {}
+            if source_person:
+                persons[row["source_code"]] = source_person
+            if target_person:
+                persons[row["target_code"]] = target_person
+        else:
+            self.persons = _NO_PERSONS  # shared, never written: a cluster copies before adding
+
+    @property
+    def source(self) -> str:
+        """The document, or the original a syndicated copy copies."""
+        return str(self.row.get("source_key") or self.row["doc_id"])
 
 
 def dates_agree(a: Row, b: Row) -> bool:
@@ -304,11 +314,12 @@ def _place_vague(vague: list[Mention], clusters: list[Cluster], by_agreement: di
     event (within the mention's interval) names, tells which event they retell; two sources giving
     the same wide interval ("1904–1905") tell one event. Else each stands alone."""
     precise = len(clusters)
+    territorial = vague[0].row["kind"] in TERRITORIAL_KINDS  # one kind per key (MEET/NEGOTIATE are not)
     wide_founded: dict[tuple[int, int], list[int]] = {}
     for m in vague:
         home = next((clusters[i] for i in by_agreement.get(m.agreement or "", ()) if clusters[i].accepts(m)),
                     None) if m.specific else None
-        if home is None and m.territory and m.territorial:
+        if home is None and m.territory and territorial:
             same_place = [c for c in clusters[:precise] if c.territory and c.accepts(m)]
             home = same_place[0] if len(same_place) == 1 else None
         if home is None and m.wide:
@@ -361,10 +372,11 @@ def canonical_row(c: Cluster) -> Row:
     if len(c.members) == 1:
         return _row(b, b["kind"], c.best.id, b.get("agreement") or None, b.get("territory") or None, 1, 1, False)
     rows = [m.row for m in c.members]
-    kinds = Counter(r["kind"] for r in rows).most_common()
-    kind = b["kind"] if len(kinds) > 1 and kinds[0][1] == kinds[1][1] else kinds[0][0]
-    return _row(b, kind, ",".join(sorted(m.id for m in c.members)),
-                next((r["agreement"] for r in rows if r.get("agreement")), None),
+    kind = b["kind"]
+    if any(r["kind"] != kind for r in rows):  # only a key of compatible kinds (MEET, NEGOTIATE) mixes them
+        kinds = Counter(r["kind"] for r in rows).most_common()
+        kind = kind if kinds[0][1] == kinds[1][1] else kinds[0][0]
+    return _row(b, kind, ",".join(sorted(m.id for m in c.members)), c.agreement,  # the first named, as territory
                 next((r["territory"] for r in rows if r.get("territory")), None),
                 len(rows), len({r.get("source_key") or r["doc_id"] for r in rows}), c.date_conflict)
 
