@@ -79,3 +79,19 @@ def test_a_joint_act_with_one_party_named_takes_the_other_from_the_documents_pai
     last = [(e.kind, e.source.code if e.source else None, e.target.code if e.target else None)
             for e in doc.events if e.sentence == 3]
     assert ("END_WAR", "HUN", "ROU") in last
+
+
+ABOUT_INDIA_AND_CHINA = (
+    "In 1962 China attacked India. In 1988 India and China signed a trade agreement. "
+    "In 1993 India and China signed a border agreement. "
+)
+
+
+def test_both_armies_pulling_back_is_a_withdrawal_by_each_side_of_the_documents_pair():
+    got = _events(ABOUT_INDIA_AND_CHINA + "The standoff ended in August 2017, when both armies pulled back.")
+    assert [e for e in got if e[0] == "WITHDRAW"] == [("WITHDRAW", "CHN", "IND"), ("WITHDRAW", "IND", "CHN")]
+
+
+def test_talks_held_by_the_two_sides_are_negotiations_of_the_documents_pair():
+    got = _events(ABOUT_INDIA_AND_CHINA + "Corps commanders of the two armies held many rounds of talks in 2020.")
+    assert ("NEGOTIATE", "CHN", "IND") in got

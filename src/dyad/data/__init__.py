@@ -22,7 +22,8 @@ MODALITIES = ("negated", "planned", "proposed", "conditional", "hypothetical")
 ALIAS_KINDS = ("name", "adjective", "capital", "organization", "person")
 ROLE_KEYS = ("passive_agent", "passive_auxiliary", "between", "conjunction", "clause_break",
              "target_prepositions", "subject_pronouns", "topic_markers", "locative_prepositions",
-             "time_prepositions", "document_nouns", "name_links", "alongside")
+             "time_prepositions", "document_nouns", "name_links", "alongside",
+             "pair_words")
 
 
 class DataError(ValueError):

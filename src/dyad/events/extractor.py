@@ -225,10 +225,15 @@ class EventExtractor:
         if not roles.sources and last_subject is not None and not info.symmetric \
                 and (roles.targets or _pronoun_before(data, tokens, trig, clause)):
             roles = Roles([last_subject], roles.targets, carried=True)
-        if implied and not players and is_passive(data, tokens, trig):
-            # "Au fost semnate 17 documente": an agentless passive in a text about one pair tells
-            # of that pair; no direction is given, so alphabetical order
-            roles = Roles([_implied(implied[0])], [_implied(implied[1])], carried=True, unordered=True)
+        if implied and not players:
+            if _names_the_pair(data, tokens, clause) and not info.symmetric:
+                # "both armies pulled back": each side did it
+                roles = Roles([_implied(implied[0]), _implied(implied[1])], [], carried=True)
+            elif is_passive(data, tokens, trig) or _names_the_pair(data, tokens, clause):
+                # "Au fost semnate 17 documente", "the two sides held talks": an agentless passive,
+                # or the two named as a pair, in a text about one pair tells of that pair; no
+                # direction is given, so alphabetical order
+                roles = Roles([_implied(implied[0])], [_implied(implied[1])], carried=True, unordered=True)
         agreement, territory = _arguments(data, tokens, clause)
         trigger_span = Span(tokens[trig.start].start, tokens[trig.end - 1].end)
         date = governing_date(doc, si, trigger_span.start)
@@ -266,6 +271,11 @@ class EventExtractor:
 
 PARTY_KINDS = {"SIGN_AGREEMENT", "RATIFY", "TERMINATE_AGREEMENT", "END_WAR"}
 HOLDER_KINDS = {"OCCUPY", "ATTACK", "CEDE_TERRITORY"}  # a claim renounced goes to the holder
+
+
+def _names_the_pair(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int]) -> bool:
+    """"the two countries", "ambele părți", "обе стороны" (roles.yaml `pair_words`)."""
+    return any(matches_at(data.roles["pair_words"], tokens, k) is not None for k in range(*clause))
 
 
 def _implied(code: str) -> ActorMention:
