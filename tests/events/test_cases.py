@@ -12,7 +12,7 @@ from dyad.pipeline import process
 
 CASES = Path(__file__).resolve().parents[1] / "data"
 # Measured when the floors were set; raise them as extraction improves, never lower them.
-FLOORS = {"en": 0.88, "ro": 0.90, "ru": 0.88}
+FLOORS = {"en": 0.89, "ro": 0.91, "ru": 0.92}  # measured 0.909 / 0.937 / 0.944
 
 
 def recall(lang: str) -> tuple[float, int]:

@@ -13,8 +13,8 @@ from dyad.evaluate.run import evaluate
 from ..conftest import REPO, SAMPLE, SHARED
 
 FLOORS = {  # set: (strict F1, relaxed F1, date accuracy, actor accuracy)
-    "sample": (0.63, 0.69, 0.97, 0.95),  # measured 0.6587 / 0.7112 / 0.9932 / 0.9732
-    "seeds": (0.40, 0.52, 0.93, 0.87),  # measured 0.4267 / 0.5486 / 0.9279 / 0.8942; dates 0.9500 (issue 4)
+    "sample": (0.79, 0.82, 0.96, 0.96),  # measured 0.8105 / 0.8497 / 0.9850 / 0.9800
+    "seeds": (0.53, 0.61, 0.93, 0.92),  # measured 0.5526 / 0.6334 / 0.9590 / 0.9450
 }
 
 
