@@ -80,3 +80,9 @@ def test_an_act_named_to_date_another_does_not_hide_the_act_the_clause_tells():
     triggers = [(e.kind, e.source.code if e.source else None, e.target.code if e.target else None, e.trigger_text)
                 for e in doc.events]
     assert ("ATTACK", "JPN", "RUS", "нарушение границы") in triggers
+
+
+def test_cooperation_named_as_a_topic_is_no_event():
+    doc = process("Cooperarea dintre Rusia și Japonia rămâne importantă pentru ambele țări.",
+                  DocumentMeta("t.txt", language="ro"))
+    assert [e.kind for e in doc.events] == []
