@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from dyad.data import load_hierarchy
@@ -217,20 +218,26 @@ def sanctions(timed: list[Timed]) -> list[dict[str, Any]]:
 
 def index(events: list[Row], by: str = "year") -> list[dict[str, Any]]:
     """Cooperation–conflict index: per period, the sum and mean Goldstein intensity and the count."""
-    width = 4 if by == "year" else 7
-    buckets: dict[str, list[float]] = {}  # period → [score, events, cooperation, conflict]
+    monthly = by != "year"
+    buckets: dict[int, list[float]] = {}  # period as YYYYMM (MM 0 by year) → [score, events, coop, conflict]
     for e in events:
-        if e["modality"] == "asserted" and e["date_start"] is not None:
-            b = buckets.get(str(e["date_start"])[:width])
+        start = e["date_start"]
+        if e["modality"] == "asserted" and start is not None:
+            if type(start) is dt.date:  # a number, not a string per event: this runs for every event twice
+                period = start.year * 100 + start.month * monthly
+            else:
+                text = str(start)
+                period = int(text[:4]) * 100 + (int(text[5:7]) if monthly else 0)
+            b = buckets.get(period)
             if b is None:
-                b = buckets[str(e["date_start"])[:width]] = [0.0, 0, 0, 0]
+                b = buckets[period] = [0.0, 0, 0, 0]
             b[0] += e["intensity"]
             b[1] += 1
             quad = e["quad_class"]
             b[2] += quad in (1, 2)
             b[3] += quad in (3, 4)
-    return [{"period": p, "score": round(score, 2), "mean": round(score / n, 2), "events": int(n),
-             "cooperation": int(coop), "conflict": int(conflict)}
+    return [{"period": f"{p // 100:04d}-{p % 100:02d}" if monthly else f"{p // 100:04d}", "score": round(score, 2),
+             "mean": round(score / n, 2), "events": int(n), "cooperation": int(coop), "conflict": int(conflict)}
             for p, (score, n, coop, conflict) in sorted(buckets.items())]
 
 
@@ -246,15 +253,17 @@ def states_at(events: list[Row], a: str, b: str, dates: list[str]) -> list[dict[
     timed = timeline(events)
     starts = [w for w, _ in timed]
     names = {t for e in events if e.get("territory") for t in _names(e["territory"])}
-    dated = [(str(e["date_start"])[:10], e) for e in events
-             if e["modality"] == "asserted" and e["date_start"] is not None]
+    dated = sorted(((str(e["date_start"])[:10], e["intensity"]) for e in events
+                    if e["modality"] == "asserted" and e["date_start"] is not None), key=itemgetter(0))
+    days = [day for day, _ in dated]
     out = []
     for at in dates:
         now = timed[:bisect.bisect_right(starts, at)]
-        year = [e for day, e in dated if day[:4] == at[:4] and day <= at]
+        # this year up to `at`: "YYYY" sorts before every day of the year
+        year = [w for _, w in dated[bisect.bisect_left(days, at[:4]):bisect.bisect_right(days, at)]]
         out.append({
             "pair": [a, b], "at": at, "relations": relations(now), "war": war(now), "agreements": agreements(now),
             "territories": territories(now, names), "sanctions": sanctions(now),
-            "index": {"year": int(at[:4]), "score": round(sum(e["intensity"] for e in year), 2), "events": len(year)},
+            "index": {"year": int(at[:4]), "score": round(sum(year), 2), "events": len(year)},
         })
     return out
