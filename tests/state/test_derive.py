@@ -93,3 +93,16 @@ def test_a_peace_that_ends_the_state_of_war_restores_the_relations_the_war_sever
 def test_an_event_dated_only_by_its_century_changes_no_state():
     events = [dict(ce("c", "OCCUPY", "RUS", None, "1900-01-01", territory="Sakhalin"), date_precision="century")]
     assert state_at(events, "RUS", "JPN", "1950-01-01")["territories"] == []
+
+
+def test_a_claim_on_a_part_makes_a_claimant_of_the_whole_but_control_of_a_part_does_not_move_the_whole():
+    events = [
+        ce("occ", "OCCUPY", "RUS", "JPN", "1945-08-25", territory="Kuril Islands"),
+        ce("claim", "DEMAND", "JPN", "RUS", "1951-09-08", territory="Habomai; Shikotan"),
+        ce("give", "CEDE_TERRITORY", "RUS", "JPN", "1960-01-01", territory="Shikotan"),
+    ]
+    got = {t["name"]: (t["controller"], t["claimants"], t["events"])
+           for t in state_at(events, "RUS", "JPN", "1970-01-01")["territories"]}
+    assert got["Kuril Islands"] == ("RUS", ["JPN"], ["occ", "claim"])
+    assert got["Shikotan"] == ("JPN", [], ["occ", "claim", "give"])
+    assert got["Habomai"] == ("RUS", ["JPN"], ["occ", "claim"])

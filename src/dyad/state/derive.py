@@ -175,7 +175,9 @@ def territories(timed: list[Timed], names: set[str] | None = None) -> list[dict[
     """Control and claims of each territory in `names` (default: those the events name).
 
     Pass the names of every event of the pair, so that a part named only later (South
-    Sakhalin, 1905) still has a state earlier, set by an event about its whole (Sakhalin, 1875)."""
+    Sakhalin, 1905) still has a state earlier, set by an event about its whole (Sakhalin, 1875).
+    Control flows down only (a part changing hands does not move the whole), claims flow up as
+    well: who claims the South Kurils claims part of the Kuril Islands, a claimant of the whole."""
     relevant = [(when, e, _names(e.get("territory"))) for when, e in timed
                 if e["kind"] in TERRITORIAL_KINDS and e.get("territory")]
     named = names if names is not None else {t for _, _, ts in relevant for t in ts}
@@ -184,7 +186,7 @@ def territories(timed: list[Timed], names: set[str] | None = None) -> list[dict[
         covering = {name, *ancestors(name)}
         s: dict[str, Any] = {"name": name, "controller": None, "since": None, "claimants": [], "events": []}
         for when, e, told in relevant:
-            if covering.isdisjoint(told):
+            if covering.isdisjoint(told) and not (e["kind"] == "DEMAND" and any(name in ancestors(t) for t in told)):
                 continue
             if e["kind"] == "OCCUPY":
                 s.update(controller=e["source_code"], since=when)
@@ -199,6 +201,8 @@ def territories(timed: list[Timed], names: set[str] | None = None) -> list[dict[
             elif e["kind"] == "DEMAND" and e["source_code"] not in s["claimants"]:
                 s["claimants"].append(e["source_code"])
                 s["events"].append(e["id"])
+            if s["controller"] in s["claimants"] and e["kind"] != "DEMAND":
+                s["claimants"].remove(s["controller"])  # a claim the claimant now holds is fulfilled
         if s["events"]:
             out.append(s)
     return out
