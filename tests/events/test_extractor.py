@@ -86,3 +86,9 @@ def test_cooperation_named_as_a_topic_is_no_event():
     doc = process("Cooperarea dintre Rusia și Japonia rămâne importantă pentru ambele țări.",
                   DocumentMeta("t.txt", language="ro"))
     assert [e.kind for e in doc.events] == []
+
+
+def test_drawing_a_conclusion_is_no_withdrawal():
+    doc = process("Анализ публикаций позволяет сделать вывод о позиции Японии в отношении России.",
+                  DocumentMeta("t.txt", language="ru"))
+    assert "WITHDRAW" not in [e.kind for e in doc.events]
