@@ -89,6 +89,6 @@ def test_cooperation_named_as_a_topic_is_no_event():
 
 
 def test_drawing_a_conclusion_is_no_withdrawal():
-    doc = process("Анализ публикаций позволяет сделать вывод о позиции Японии в отношении России.",
+    doc = process("Эксперты Китая сделали вывод о позиции США.",
                   DocumentMeta("t.txt", language="ru"))
     assert "WITHDRAW" not in [e.kind for e in doc.events]
