@@ -81,9 +81,15 @@ class Pattern:
     def _rest(self, tokens: Sequence[Token], k: int, j: int) -> int | None:
         if k == len(self.items):
             return j
+        item = self.items[k]
+        exact, surface, prefixes = item.exact, item.surface, item.prefixes
         limit = j + (MAX_GAP if self.gaps[k] else 0)
         for pos in range(j, min(limit, len(tokens) - 1) + 1):
-            if self.items[k].matches(tokens[pos]):
+            tok = tokens[pos]
+            lemma = tok.lemma
+            # `item.matches(tok)`, inlined: this loop runs up to seven times per item of a gap pattern
+            if lemma in exact or (low := tok.text.lower()) in surface or \
+                    (bool(prefixes) and (lemma.startswith(prefixes) or low.startswith(prefixes))):
                 end = self._rest(tokens, k + 1, pos + 1)
                 if end is not None:
                     return end
@@ -126,6 +132,51 @@ def compile_pattern(source: str, payload: Any = None, where: str = "pattern") ->
     return Pattern(source, tuple(items), tuple(gaps), payload)
 
 
+class _Tail:
+    """The rest of the gapless patterns that share their items so far: a trie over items, each
+    child found by the lemma or surface it accepts (a prefix item is tested), so patterns sharing
+    their first words ("treaty of …", "peace of …") test those words once, and the next word is
+    one dict lookup instead of a test per pattern."""
+
+    __slots__ = ("ends", "children", "by_lemma", "by_low", "prefixed")
+
+    def __init__(self) -> None:
+        self.ends: list[Pattern] = []  # patterns whose items are exactly the path to here
+        self.children: dict[Item, _Tail] = {}
+        self.by_lemma: dict[str, list[_Tail]] = {}
+        self.by_low: dict[str, list[_Tail]] = {}
+        self.prefixed: list[tuple[tuple[str, ...], _Tail]] = []
+
+    def child(self, item: Item) -> _Tail:
+        node = self.children.get(item)
+        if node is None:
+            node = self.children[item] = _Tail()
+            for word in item.exact:
+                self.by_lemma.setdefault(word, []).append(node)
+            for word in item.surface:
+                self.by_low.setdefault(word, []).append(node)
+            if item.prefixes:
+                self.prefixed.append((item.prefixes, node))
+        return node
+
+    def walk(self, tokens: Sequence[Token], j: int, ends: dict[int, int]) -> None:
+        """Record in `ends` (id of pattern → end) every pattern of this subtree matching from tokens[j].
+        A child reached twice (a prefix item with a plain key too) records the same ends again."""
+        for p in self.ends:
+            ends[id(p)] = j
+        if j >= len(tokens) or not self.children:
+            return
+        tok = tokens[j]
+        lemma, low = tok.lemma, tok.text.lower()
+        for node in self.by_lemma.get(lemma, ()):
+            node.walk(tokens, j + 1, ends)
+        for node in self.by_low.get(low, ()):
+            node.walk(tokens, j + 1, ends)
+        for prefixes, node in self.prefixed:
+            if lemma.startswith(prefixes) or low.startswith(prefixes):
+                node.walk(tokens, j + 1, ends)
+
+
 @dataclass
 class PatternSet:
     """Many patterns, indexed by what their first item can match."""
@@ -146,12 +197,23 @@ class PatternSet:
     # segmenter made them (a stage that drops a sentence's tokens assigns a new list).
     _found: dict[int, tuple[Sequence[Token], tuple[tuple[int, int, Pattern], ...]]] = field(
         default_factory=dict, repr=False, compare=False)
+    # first item → the trie of the rest of the gapless patterns of two items or more that open with it
+    _tails: dict[Item, _Tail] = field(default_factory=dict, repr=False, compare=False)
+    # (lemma, surface) → (`candidates` of such a token, the tails to walk after it), as `_memo`
+    _plans: dict[tuple[str, str], tuple[tuple[Pattern, ...], tuple[_Tail, ...]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def add(self, pattern: Pattern) -> None:
         self.patterns.append(pattern)
         self._memo.clear()
         self._found.clear()
+        self._plans.clear()
         first = pattern.items[0]
+        if pattern.plain and len(pattern.items) > 1:
+            node = self._tails.setdefault(first, _Tail())
+            for item in pattern.items[1:]:
+                node = node.child(item)
+            node.ends.append(pattern)
         for key in first.exact | first.surface:
             self._by_key.setdefault(key, []).append(pattern)
         if first.prefixes:
@@ -211,23 +273,44 @@ class PatternSet:
     def end_at(self, tokens: Sequence[Token], i: int) -> int | None:
         """End of the first pattern (in candidate order) that matches from tokens[i], else None:
         "is there a cue word here", the question the event stage asks of each token."""
-        for p in self.candidates(tokens[i]):
+        tok = tokens[i]
+        starting = self._memo.get((tok.lemma, tok.text))  # `candidates` inlined, as in `_find`
+        for p in self.candidates(tok) if starting is None else starting:
             end = p._consecutive(tokens, i) if p.plain else p._rest(tokens, 1, i + 1)
             if end is not None:
                 return end
         return None
 
+    def _plan(self, tok: Token) -> tuple[tuple[Pattern, ...], tuple[_Tail, ...]]:
+        starting = self.candidates(tok)
+        tails: dict[int, _Tail] = {}
+        for p in starting:
+            if p.plain and len(p.items) > 1:
+                node = self._tails[p.items[0]]
+                tails[id(node)] = node
+        if len(self._plans) >= MEMO_SIZE:
+            self._plans.clear()
+        plan = self._plans[(tok.lemma, tok.text)] = (starting, tuple(tails.values()))
+        return plan
+
     def _find(self, tokens: Sequence[Token]) -> Iterator[tuple[int, int, Pattern]]:
-        memo = self._memo
+        plans = self._plans
         for i, tok in enumerate(tokens):
-            starting = memo.get((tok.lemma, tok.text))  # `candidates` inlined: most tokens stop here
-            if starting is None:
-                starting = self.candidates(tok)
+            plan = plans.get((tok.lemma, tok.text))  # most tokens stop here: they start nothing
+            starting, tails = plan if plan is not None else self._plan(tok)
             if not starting:
                 continue
+            ends: dict[int, int] = {}  # the gapless patterns' matches, found together
+            for node in tails:
+                node.walk(tokens, i + 1, ends)
             found = []
-            for p in starting:  # the first item is known to match
-                end = p._consecutive(tokens, i) if p.plain else p._rest(tokens, 1, i + 1)
+            for p in starting:  # the first item is known to match; the order stays the candidates'
+                if not p.plain:
+                    end = p._rest(tokens, 1, i + 1)
+                elif len(p.items) == 1:
+                    end = i + 1
+                else:
+                    end = ends.get(id(p))
                 if end is not None:
                     found.append((i, end, p))
             found.sort(key=lambda m: -(m[1] - m[0]))

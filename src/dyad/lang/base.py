@@ -21,12 +21,17 @@ DASHES = str.maketrans({"‐": "-", "–": "-"})
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[\"«„“(]?[\w])")
 # A single capital letter with a dot ("S. Hayashi", "V. Putin") is an initial, not a sentence end.
 INITIAL_BEFORE = re.compile(r"(?:^|[\s(])\w\.$")
+ABBREVIATION_BEFORE = re.compile(r"(\w+(?:\.\w+)*)\.$")
+ANALYSES_KEPT = 200_000  # word forms whose (lemma, tags) an adapter remembers; cleared when full
 
 
 class LanguageAdapter:
     code = "und"
     has_lemmas = False
     abbreviations: frozenset[str] = frozenset()  # lower-case, without the final dot
+
+    def __init__(self) -> None:
+        self._analyses: dict[str, tuple[str, str]] = {}  # word form → `analyse` of it, see `tokenize`
 
     def split_sentences(self, text: str, offset: int = 0) -> Iterator[tuple[int, int]]:
         """Sentence spans in one paragraph's `text`, shifted by `offset`."""
@@ -43,15 +48,28 @@ class LanguageAdapter:
         yield from _trimmed(line, start, len(line), offset)
 
     def _ends_with_abbreviation(self, text: str) -> bool:
-        m = re.search(r"(\w+(?:\.\w+)*)\.$", text)
+        # A match ends with the text's final dot (`$`: or one before a final newline) and holds no
+        # space, so the last space-free chunk holds it, the same one (the pattern has no
+        # look-behind); searching the whole text from every position was quadratic.
+        if not text.endswith((".", ".\n")):
+            return False
+        m = ABBREVIATION_BEFORE.search(text.rsplit(None, 1)[-1])
         return bool(m and m.group(1).lower() in self.abbreviations)
 
     def tokenize(self, text: str, offset: int = 0) -> list[Token]:
+        # A word form's analysis is a pure function of it: remembered here per adapter, so that a
+        # frequent word costs one dict lookup instead of a call through `analyse` and its caches.
+        known = self._analyses
         tokens = []
         for m in WORD.finditer(text):
             surface = m.group()
-            lemma, tags = self.analyse(surface)
-            tokens.append(Token(m.start() + offset, m.end() + offset, surface, lemma, tags))
+            analysis = known.get(surface)
+            if analysis is None:
+                if len(known) >= ANALYSES_KEPT:
+                    known.clear()
+                analysis = known[surface] = self.analyse(surface)
+            start = m.start() + offset
+            tokens.append(Token(start, start + len(surface), surface, analysis[0], analysis[1]))
         return tokens
 
     def analyse(self, word: str) -> tuple[str, str]:
