@@ -263,6 +263,11 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
     compound = next((a for a in sorted(in_clause, key=lambda a: abs(a.token_start - trig.start)) if a.pair), None)
     if compound and abs(compound.token_start - trig.start) <= COMPOUND_DISTANCE:
         first, second = _compound_pair(compound)
+        subject = next((a for a in reversed(in_clause) if a.token_end <= trig.start and a is not compound
+                        and a.actor.code in (first.actor.code, second.actor.code)
+                        and not _after_preposition(data, tokens, a)), None)
+        if subject is not None:  # "the Soviet government proposed a Soviet-Japanese pact": it acts
+            return Roles([subject], [second if subject.actor.code == first.actor.code else first])
         return Roles([first], [second], unordered=True)
     before = [a for a in in_clause if a.token_end <= trig.start]
     after = [a for a in in_clause if a.token_start >= trig.start]  # inside a discontinuous trigger counts as after
@@ -277,6 +282,8 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
         pool = actors
     sources = _coordinated(data, tokens, pool, source) if source else []
     targets = [t for t in _coordinated(data, tokens, in_clause, target) if t not in sources] if target else []
+    if targets and targets[0].pair is not None and targets[0].actor.code in {a.actor.code for a in sources}:
+        targets = [_compound_pair(targets[0])[1]]  # "NKID a propus un pact sovieto-japonez": its other side
     if (symmetric or trig.spec.mutual) and not targets and len(sources) >= 2:
         # "Russia and Japan signed", "Russia and Japan fought a war": the pair acts together
         return Roles(sources[:1], sources[1:2], unordered=True)
