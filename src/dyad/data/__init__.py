@@ -18,12 +18,12 @@ from dyad.lang import adapter_for
 from dyad.patterns import Pattern, PatternError, PatternSet, compile_pattern
 
 DATA_DIR = Path(__file__).parent
-MODALITIES = ("negated", "planned", "proposed", "conditional", "hypothetical")
+MODALITIES = ("negated", "planned", "proposed", "conditional", "hypothetical", "cancelled")
 ALIAS_KINDS = ("name", "adjective", "capital", "organization", "person")
 ROLE_KEYS = ("passive_agent", "passive_auxiliary", "between", "conjunction", "clause_break",
              "target_prepositions", "subject_pronouns", "topic_markers", "locative_prepositions",
              "time_prepositions", "document_nouns", "name_links", "alongside",
-             "pair_words")
+             "pair_words", "noun_markers")
 
 
 class DataError(ValueError):
