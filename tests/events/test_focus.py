@@ -95,3 +95,10 @@ def test_both_armies_pulling_back_is_a_withdrawal_by_each_side_of_the_documents_
 def test_talks_held_by_the_two_sides_are_negotiations_of_the_documents_pair():
     got = _events(ABOUT_INDIA_AND_CHINA + "Corps commanders of the two armies held many rounds of talks in 2020.")
     assert ("NEGOTIATE", "CHN", "IND") in got
+
+
+def test_a_dated_joint_act_in_a_sentence_naming_no_actor_is_of_the_documents_pair():
+    got = _events(ABOUT_INDIA_AND_CHINA + "Peace talks opened in Geneva on 9 August 2004.")
+    assert ("NEGOTIATE", "CHN", "IND") in got
+    # undated, it may be a general remark: nothing is added
+    assert _events(ABOUT_INDIA_AND_CHINA + "Peace talks are always difficult.") == _events(ABOUT_INDIA_AND_CHINA)

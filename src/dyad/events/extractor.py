@@ -229,7 +229,8 @@ class EventExtractor:
             if _names_the_pair(data, tokens, clause) and not info.symmetric:
                 # "both armies pulled back": each side did it
                 roles = Roles([_implied(implied[0]), _implied(implied[1])], [], carried=True)
-            elif is_passive(data, tokens, trig) or _names_the_pair(data, tokens, clause):
+            elif is_passive(data, tokens, trig) or _names_the_pair(data, tokens, clause) \
+                    or info.symmetric and any(t.sentence == si for t in doc.times):
                 # "Au fost semnate 17 documente", "the two sides held talks": an agentless passive,
                 # or the two named as a pair, in a text about one pair tells of that pair; no
                 # direction is given, so alphabetical order
