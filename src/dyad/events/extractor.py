@@ -323,6 +323,8 @@ def _pairs(roles: Roles) -> list[tuple[ActorMention, ActorMention | None]]:
     s = roles.sources
     if not roles.targets and len(s) == 2 and (s[0].start, s[0].end) == (s[1].start, s[1].end):
         return [(s[0], s[1]), (s[1], s[0])]
+    if roles.unordered and not roles.targets and len(s) >= 3:  # several parties acting together
+        return [(a, b) for k, a in enumerate(s) for b in s[k + 1:] if a.actor.code != b.actor.code]
     targets: list[ActorMention | None] = list(roles.targets) or [None]
     return [(src, t) for src in s for t in targets]
 

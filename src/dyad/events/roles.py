@@ -286,5 +286,7 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
         targets = [_compound_pair(targets[0])[1]]  # "NKID a propus un pact sovieto-japonez": its other side
     if (symmetric or trig.spec.mutual) and not targets and len(sources) >= 2:
         # "Russia and Japan signed", "Russia and Japan fought a war": the pair acts together
+        if len(sources) >= 3:  # "Yeltsin, Kravchuk and Shushkevich signed": every named pair (DESIGN §3)
+            return Roles(sources, [], unordered=True)
         return Roles(sources[:1], sources[1:2], unordered=True)
     return Roles(sources, targets)
