@@ -284,6 +284,15 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
     targets = [t for t in _coordinated(data, tokens, in_clause, target) if t not in sources] if target else []
     if targets and targets[0].pair is not None and targets[0].actor.code in {a.actor.code for a in sources}:
         targets = [_compound_pair(targets[0])[1]]  # "NKID a propus un pact sovieto-japonez": its other side
+    if (symmetric or trig.spec.mutual) and not sources and targets:
+        # "столкновение советских пограничников с китайскими военнослужащими": a joint act named by
+        # its noun, with one party as its genitive and the other as its partner
+        if len(targets) >= 2:  # "переговоры России и Японии"
+            return Roles(targets[:1], targets[1:2], unordered=True)
+        partner = next((a for a in in_clause if a not in targets and a.actor.code != targets[0].actor.code
+                        and _after_preposition(data, tokens, a)), None)
+        if partner is not None:
+            return Roles([targets[0]], [partner], unordered=True)
     if (symmetric or trig.spec.mutual) and not targets and len(sources) >= 2:
         # "Russia and Japan signed", "Russia and Japan fought a war": the pair acts together
         if len(sources) >= 3:  # "Yeltsin, Kravchuk and Shushkevich signed": every named pair (DESIGN §3)
