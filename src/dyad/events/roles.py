@@ -41,11 +41,7 @@ class Roles:
 
 
 def matches_at(ps: PatternSet, tokens: Sequence[Token], i: int) -> int | None:
-    for p in ps.candidates(tokens[i]):
-        end = p.match_at(tokens, i)
-        if end is not None:
-            return end
-    return None
+    return ps.end_at(tokens, i)
 
 
 def _cases(a: ActorMention) -> set[str]:
