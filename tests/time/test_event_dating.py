@@ -53,3 +53,15 @@ def test_a_nouns_date_inside_an_earlier_acts_object_frames_no_later_act():
                 "declarația din 1956 și a stipulat transferul insulelor Habomai și Shikotan către Japonia.", "ro")
     assert got["TERMINATE_AGREEMENT"] == "1960"
     assert got["CEDE_TERRITORY"] == "1960"
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "С 1936 года до начала боевых действий у озера Хасан в июле 1938 года японские силы совершили "
+           "231 нарушение границы СССР."),
+    ("ro", "Din 1936 până la începutul luptelor de la lacul Hasan în iulie 1938, trupele japoneze au încălcat "
+           "frontiera URSS de 231 de ori."),
+])
+def test_an_act_told_after_a_span_with_words_between_its_dates_lasts_the_span(lang, text):
+    doc = process(text, DocumentMeta("t", language=lang))
+    told = [e for e in doc.events if e.kind == "ATTACK" and e.trigger.start > text.index("1938")]
+    assert [e.date.value if e.date else None for e in told] == ["1936/1938-07"]

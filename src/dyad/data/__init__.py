@@ -303,6 +303,8 @@ class TimeWords:
     century_links: frozenset[str] = frozenset()  # "secolul al XIX-lea"
     decade_suffixes: frozenset[str] = frozenset()  # "1930s", "1930-е", "30-х"
     year_prepositions: frozenset[str] = frozenset()  # "în 2010 de președintele": a year before a count word
+    span_from: frozenset[str] = frozenset()  # "с 1936 года до … в июле 1938 года": a span's opening word …
+    span_until: frozenset[str] = frozenset()  # … and the word right after its first date
 
 
 def _numbered(path: Path, raw: Any, key: str, lo: int, hi: int) -> dict[str, int]:
@@ -342,6 +344,7 @@ def load_time_words(code: str) -> TimeWords:
         day_suffixes=words("day_suffixes"), day_links=words("day_links"), weekday_links=words("weekday_links"),
         century_suffixes=words("century_suffixes"), century_links=words("century_links"),
         decade_suffixes=words("decade_suffixes"), year_prepositions=words("year_prepositions"),
+        span_from=words("span_from"), span_until=words("span_until"),
     )
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from dyad.data import load_hierarchy, load_language
+from dyad.data import load_hierarchy, load_language, load_time_words
 from dyad.events.roles import matches_at
 from dyad.model import DateValue, Document, TimeMention, Token
+from dyad.time.values import span
 
 PUNCT_BREAK = {";", ":", "—", "(", ")"}
 HEAD_REACH = 3  # a noun's date dates a trigger that starts at most this many tokens before the noun
@@ -78,6 +79,25 @@ def _frames(doc: Document, sent_index: int, t: TimeMention, trig_start: int) -> 
     return not any(sent.tokens[j - 1].end <= t.start for _, j, _ in triggers)
 
 
+def _spanned(doc: Document, sent_index: int, t: TimeMention, trig_start: int) -> DateValue:
+    """An act told after the second date of "с 1936 года до начала боев … в июле 1938 года" lasted the
+    whole span (time.yaml `span_from`, `span_until`); the act named inside it keeps its own date."""
+    if t.end > trig_start:
+        return t.date
+    earlier = [u for u in doc.times if u.sentence == sent_index and u.end <= t.start]
+    if not earlier:
+        return t.date
+    first = earlier[-1]
+    words = load_time_words(doc.sentences[sent_index].language)
+    gap = doc.text[first.end:t.start]
+    before = doc.text[max(0, first.start - 20):first.start].lower().split()
+    opened = any(" ".join(before[-n:]) in words.span_from for n in (1, 2) if len(before) >= n)
+    after = gap.split()
+    if not opened or not after or after[0].lower() not in words.span_until or any(c in gap for c in ".;:"):
+        return t.date
+    return span(first.date, t.date) or t.date
+
+
 def _nearest(times: list[TimeMention], trig_start: int) -> TimeMention:
     before = [t for t in times if t.end <= trig_start]
     return before[-1] if before else min(times, key=lambda t: abs(t.start - trig_start))
@@ -102,8 +122,8 @@ def governing_date(doc: Document, sent_index: int, trig_start: int) -> DateValue
         for group in (plain, framing):
             in_clause = [t for t in group if lo <= t.start and t.end <= hi]
             if in_clause:
-                return _nearest(in_clause, trig_start).date
-        return _nearest(plain or framing, trig_start).date
+                return _spanned(doc, sent_index, _nearest(in_clause, trig_start), trig_start)
+        return _spanned(doc, sent_index, _nearest(plain or framing, trig_start), trig_start)
     sent = doc.sentences[sent_index]
     earlier = [t for t in doc.times if 0 <= t.sentence < sent_index and "deictic-guess" not in getattr(t, "flags", ())]
     same_paragraph = [t for t in earlier if doc.sentences[t.sentence].paragraph == sent.paragraph]

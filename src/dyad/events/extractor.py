@@ -30,7 +30,7 @@ from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Sente
 from dyad.patterns import PatternSet
 
 EXTRACTOR_VERSION = "0.3.0"
-EventKey = tuple[str, str | None, str | None]
+EventKey = tuple[str, str | None, str | None, str | None]
 PUNCT_BREAK = {";", ":", "—", "(", ")"}
 
 
@@ -251,9 +251,10 @@ class EventExtractor:
                 target, tgt = None, None
             if target is not None and tgt is not None and (info.symmetric or roles.unordered) and tgt < src:
                 source, target, src, tgt = target, source, tgt, src  # no direction given: alphabetical
-            if (info.name, src, tgt) in seen:
+            key = (info.name, src, tgt, date.value if date else None)  # two dates: two acts
+            if key in seen:
                 continue
-            seen.add((info.name, src, tgt))
+            seen.add(key)
             confidence = trig.spec.confidence * (0.8 if roles.carried else 1.0) * (1.0 if tgt else 0.85)
             arguments = {role: [m.start, m.end] for role, m in (("source", source), ("target", target))
                          if m is not None and m.start >= 0 and not (role == "source" and roles.carried)}
