@@ -221,6 +221,12 @@ class EventExtractor:
         info = kinds["PROPOSE" if modality == "proposed" else kind]
         players = [a for a in actors if (not a.location or info.name == "VISIT")  # "arrived in Moscow" hosts
                    and not in_document_name(data, tokens, a)]
+        if info.symmetric:  # "Abe and Putin met in Singapore": with two parties named, a country after
+            # "in" is the venue of a joint act, not a third party
+            venue = [a for a in players if a.token_start > 0
+                     and matches_at(data.roles["locative_prepositions"], tokens, a.token_start - 1) is not None]
+            if venue and len(players) - len(venue) >= 2:
+                players = [a for a in players if a not in venue]
         roles = assign_roles(data, tokens, trig, players, clause, info.symmetric)
         if not roles.sources and last_subject is not None and not info.symmetric \
                 and (roles.targets or _pronoun_before(data, tokens, trig, clause)):
