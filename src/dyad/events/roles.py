@@ -18,6 +18,7 @@ from dyad.model import ActorMention, Token
 from dyad.patterns import PatternSet
 
 COMPOUND_DISTANCE = 4
+HANDED_REACH = 4  # words between a light verb's recipient and the act's noun ("României un ultimatum")
 PUNCT_STOP = {",", ";", ":", "(", ")", "—"}
 
 
@@ -238,6 +239,22 @@ def _alongside(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMe
     return allies
 
 
+def _handed_over(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, clause: tuple[int, int],
+                 before: list[ActorMention]) -> Roles | None:
+    """"Guvernul sovietic a trimis României un ultimatum": an act handed over by a light verb goes
+    from the verb's subject to the one named between the verb and the act's noun."""
+    verb = next((k for k in range(trig.start - 1, clause[0] - 1, -1)
+                 if matches_at(data.roles["light_verbs"], tokens, k) is not None), None)
+    if verb is None:
+        return None
+    subject = [a for a in before if a.token_end <= verb and not _after_preposition(data, tokens, a)]
+    recipient = [a for a in before if a.token_start > verb]
+    if not subject or not recipient or subject[-1].actor.code == recipient[0].actor.code \
+            or trig.start - recipient[-1].token_end > HANDED_REACH:  # the handed noun follows its recipient
+        return None
+    return Roles([subject[-1]], [recipient[0]])
+
+
 def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, actors: list[ActorMention],
                  clause: tuple[int, int], symmetric: bool) -> Roles:
     in_clause = [a for a in actors if clause[0] <= a.token_start and a.token_end <= clause[1]] or actors
@@ -267,6 +284,9 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
         return Roles([first], [second], unordered=True)
     before = [a for a in in_clause if a.token_end <= trig.start]
     after = [a for a in in_clause if a.token_start >= trig.start]  # inside a discontinuous trigger counts as after
+    handed = _handed_over(data, tokens, trig, clause, before)
+    if handed is not None:
+        return handed
     if any(a.case for a in in_clause):  # the language marks case
         source, target = _by_case(data, tokens, before, after, is_passive(data, tokens, trig),
                                   is_nominal(data, tokens[trig.start]), trig.start)
