@@ -102,3 +102,13 @@ def test_a_dated_joint_act_in_a_sentence_naming_no_actor_is_of_the_documents_pai
     assert ("NEGOTIATE", "CHN", "IND") in got
     # undated, it may be a general remark: nothing is added
     assert _events(ABOUT_INDIA_AND_CHINA + "Peace talks are always difficult.") == _events(ABOUT_INDIA_AND_CHINA)
+
+
+def test_a_trigger_opening_with_the_acting_noun_holds_its_actor():
+    # "Trupele ungare s-au retras": the troops' adjective is the actor, not the one acted upon
+    text = ("În 1919 armata română a atacat Ungaria. În 1920 Ungaria și România au semnat un tratat. "
+            "În 1947 România și Ungaria au semnat un alt tratat. Trupele ungare s-au retras în 1945.")
+    doc = process(text, DocumentMeta("t.txt", language="ro"))
+    got = [(e.kind, e.source.code if e.source else None, e.target.code if e.target else None)
+           for e in doc.events if e.sentence == 3]
+    assert got == [("WITHDRAW", "HUN", "ROU")]

@@ -284,6 +284,11 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
         return Roles([first], [second], unordered=True)
     before = [a for a in in_clause if a.token_end <= trig.start]
     after = [a for a in in_clause if a.token_start >= trig.start]  # inside a discontinuous trigger counts as after
+    inside = [a for a in after if a.token_end < trig.end]
+    if not before and inside and trig.end - trig.start > 2 \
+            and matches_at(data.acting_nouns, tokens, trig.start) is not None:
+        # "Trupele americane s-au retras": a trigger that opens with the acting noun holds its actor
+        before, after = inside, [a for a in after if a not in inside]
     handed = _handed_over(data, tokens, trig, clause, before)
     if handed is not None:
         return handed
