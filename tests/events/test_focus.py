@@ -12,9 +12,11 @@ ABOUT_INDIA_AND_PAKISTAN = (
 )
 
 
-def _events(text: str) -> list[tuple[str, str | None, str | None]]:
-    doc = process(text, DocumentMeta("t.txt", language="en"))
-    return [(e.kind, e.source.code if e.source else None, e.target.code if e.target else None) for e in doc.events]
+def _events(text: str, language: str = "en", sentence: int | None = None) -> list[tuple[str, str | None, str | None]]:
+    """(kind, source, target) of the document's events, or of one sentence's."""
+    doc = process(text, DocumentMeta("t.txt", language=language))
+    return [(e.kind, e.source.code if e.source else None, e.target.code if e.target else None) for e in doc.events
+            if sentence is None or e.sentence == sentence]
 
 
 def test_a_surrender_concerns_the_other_side_of_the_documents_pair():
@@ -75,10 +77,7 @@ def test_taking_a_territory_on_the_day_it_changes_hands_still_has_the_loser_as_c
 def test_a_joint_act_with_one_party_named_takes_the_other_from_the_documents_pair():
     text = ("În 1919 România și Ungaria au purtat un război. În 1920 Ungaria a semnat un tratat cu România. "
             "În 1947 România și Ungaria au semnat un tratat. Armistițiul cu Ungaria a fost semnat în 1945.")
-    doc = process(text, DocumentMeta("t.txt", language="ro"))
-    last = [(e.kind, e.source.code if e.source else None, e.target.code if e.target else None)
-            for e in doc.events if e.sentence == 3]
-    assert ("END_WAR", "HUN", "ROU") in last
+    assert ("END_WAR", "HUN", "ROU") in _events(text, "ro", sentence=3)
 
 
 ABOUT_INDIA_AND_CHINA = (
@@ -108,7 +107,4 @@ def test_a_trigger_opening_with_the_acting_noun_holds_its_actor():
     # "Trupele ungare s-au retras": the troops' adjective is the actor, not the one acted upon
     text = ("În 1919 armata română a atacat Ungaria. În 1920 Ungaria și România au semnat un tratat. "
             "În 1947 România și Ungaria au semnat un alt tratat. Trupele ungare s-au retras în 1945.")
-    doc = process(text, DocumentMeta("t.txt", language="ro"))
-    got = [(e.kind, e.source.code if e.source else None, e.target.code if e.target else None)
-           for e in doc.events if e.sentence == 3]
-    assert got == [("WITHDRAW", "HUN", "ROU")]
+    assert _events(text, "ro", sentence=3) == [("WITHDRAW", "HUN", "ROU")]
