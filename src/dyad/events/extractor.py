@@ -29,7 +29,7 @@ from dyad.events.roles import Roles, TriggerMatch, assign_roles, is_nominal, is_
 from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Sentence, Span, Token, event_id
 from dyad.patterns import PatternSet
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"  # raised when the rules change what is extracted (stored events say which made them)
 EventKey = tuple[str, str | None, str | None, str | None]
 PUNCT_BREAK = {";", ":", "—", "(", ")"}
 
@@ -191,8 +191,8 @@ class EventExtractor:
         tokens = sent.tokens
         out: list[Event] = []
         background: list[Event] = []
-        # one event per kind and pair among the told, and among the background, separately: an act
-        # named to date another ("until the fighting at Lake Khasan") hides no act the clause tells
+        # one event per kind, pair and date among the told, and among the background, separately: an
+        # act named to date another ("until the fighting at Lake Khasan") hides no act the clause tells
         seen: dict[bool, set[EventKey]] = {True: set(), False: set()}
         done: list[TriggerMatch] = []
         for trig in find_triggers(data, tokens):
