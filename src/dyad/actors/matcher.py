@@ -75,7 +75,8 @@ def _head_case(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> s
     """The grammatical case of the phrase a name belongs to: "президент России" acts as a nominative,
     because its head, the acting noun before the genitive name, is one."""
     own = _cases(tokens[j - 1].tags)
-    if j - i > 1 and tokens[i].tags.startswith("NOUN") and "gent" in own.split(",") and "nomn" not in own.split(","):
+    last = own.split(",")
+    if j - i > 1 and tokens[i].tags.startswith("NOUN") and "gent" in last and "nomn" not in last:
         own = _cases(tokens[i].tags) or own  # "МИД России": the first noun heads, the name after it is its genitive
     if i > 0 and "nomn" not in own.split(",") and _is_acting_noun(data, tokens, i - 1):
         return _cases(tokens[i - 1].tags) or own

@@ -232,10 +232,11 @@ class EventExtractor:
                 and (roles.targets or _pronoun_before(data, tokens, trig, clause)):
             roles = Roles([last_subject], roles.targets, carried=True)
         if implied and not players:
-            if _names_the_pair(data, tokens, clause) and not info.symmetric:
+            pair_named = _names_the_pair(data, tokens, clause)
+            if pair_named and not info.symmetric:
                 # "both armies pulled back": each side did it
                 roles = Roles([_implied(implied[0]), _implied(implied[1])], [], carried=True)
-            elif is_passive(data, tokens, trig) or _names_the_pair(data, tokens, clause) \
+            elif is_passive(data, tokens, trig) or pair_named \
                     or info.symmetric and any(t.sentence == si for t in doc.times):
                 # "Au fost semnate 17 documente", "the two sides held talks": an agentless passive,
                 # or the two named as a pair, in a text about one pair tells of that pair; no

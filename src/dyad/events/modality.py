@@ -19,6 +19,7 @@ from dyad.patterns import PatternSet
 HARD_BREAKS = {";", ":"}  # a condition does not reach across these
 CANCEL_REACH = 16  # tokens after a noun trigger in which "was cancelled" still speaks of it
 
+
 def _named_by_noun(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
     """The trigger is a noun: by its part of speech or ending, or by a determiner or possessive
     right before it ("the visit", "Eisenhower's visit"; roles.yaml `noun_markers`)."""
