@@ -82,6 +82,14 @@ def test_an_act_named_to_date_another_does_not_hide_the_act_the_clause_tells():
     assert ("ATTACK", "JPN", "RUS", "нарушение границы") in triggers
 
 
+def test_an_act_named_in_a_time_phrase_takes_the_date_written_in_that_phrase():
+    # the raids are told for the span; the invasion that ends it is a second attack with its own date
+    got = events("From 1932 until the invasion of Manchuria in September 1937, Japanese forces raided "
+                 "Chinese border posts.")
+    attacks = sorted(e[3] for e in got if e[:3] == ("ATTACK", "JPN", "CHN"))
+    assert "1937-09" in attacks and len(attacks) == 2
+
+
 def test_cooperation_named_as_a_topic_is_no_event():
     doc = process("Cooperarea dintre Rusia și Japonia rămâne importantă pentru ambele țări.",
                   DocumentMeta("t.txt", language="ro"))

@@ -50,6 +50,7 @@ class TriggerSpec:
     passive: bool = False
     also: tuple[str, ...] = ()  # further kinds the same words state ("signed a peace treaty": END_WAR too)
     mutual: bool = False  # "Russia and Japan fought a war": joined subjects act on each other
+    reverse: bool = False  # "Russia is a threat to Japan": the one named after the trigger acts
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,7 @@ def _load_triggers(path: Path, data: LanguageData) -> None:
                 if set(also) - set(kinds):
                     raise DataError(f"{path}: {kind}: unknown kind in `also`: {sorted(set(also) - set(kinds))}")
                 spec = TriggerSpec(kind, float(entry.get("confidence", 0.7)), bool(entry.get("passive", False)), also,
-                                   bool(entry.get("mutual", False)))
+                                   bool(entry.get("mutual", False)), bool(entry.get("reverse", False)))
                 source = entry.get("pattern")
             else:
                 spec, source = TriggerSpec(kind), entry

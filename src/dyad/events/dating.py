@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from dyad.data import load_hierarchy, load_language, load_time_words
 from dyad.events.roles import matches_at
-from dyad.model import DateValue, Document, TimeMention, Token
+from dyad.model import DateValue, Document, Span, TimeMention, Token
 from dyad.time.values import span
 
 PUNCT_BREAK = {";", ":", "—", "(", ")"}
@@ -159,3 +159,13 @@ def treaty_date(doc: Document, sent_index: int, trig_start: int, kind: str, agre
 def _width(d: DateValue) -> int:
     """How many days a date covers, less one: the narrower, the more precise."""
     return (dt.date.fromisoformat(d.end) - dt.date.fromisoformat(d.start)).days
+
+
+def phrase_date(doc: Document, sent_index: int, trigger: Span) -> DateValue | None:
+    """A date written right after a trigger in the same phrase, with no punctuation between ("until
+    the fighting at Lake Khasan in July 1938"): the date of an act named in a time phrase."""
+    for t in doc.times:
+        if t.sentence == sent_index and 0 <= t.start - trigger.end <= 40 \
+                and not any(c in doc.text[trigger.end:t.start] for c in ",;:()"):
+            return t.date
+    return None

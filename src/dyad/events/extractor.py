@@ -22,7 +22,7 @@ from dyad.data import (
     load_persons,
     polity_at,
 )
-from dyad.events.dating import governing_date, treaty_date
+from dyad.events.dating import governing_date, phrase_date, treaty_date
 from dyad.events.focus import complete_one_sided, focus_pair
 from dyad.events.modality import modality_of
 from dyad.events.roles import Roles, TriggerMatch, assign_roles, is_nominal, is_passive, matches_at
@@ -165,7 +165,7 @@ class EventExtractor:
             subjects = [a for a in actors if "nomn" in a.case.split(",")] or actors
             if subjects:
                 last_subject = subjects[0]
-        doc.events.extend(_untold(background, doc.events))
+        doc.events.extend(_untold(background, doc.events, doc))
         pair = focus_pair(doc.events)
         if pair is not None:  # "Au fost semnate 17 documente": between the two the text is about
             implied = tuple(sorted(pair))
@@ -203,7 +203,7 @@ class EventExtractor:
             into = background if framing else out
             for kind in (trig.spec.kind, *trig.spec.also):
                 into.extend(self._trigger_events(doc, si, sent, data, trig, kind, actors, kinds, last_subject,
-                                                 seen[framing], implied))
+                                                 seen[framing], implied, framing))
         everything = _drop_half_events(out + background)
         half = [e for e in everything if e.target is None]
         keep = [e for e in everything if is_dyadic(e) and e not in half]
@@ -212,7 +212,7 @@ class EventExtractor:
     def _trigger_events(self, doc: Document, si: int, sent: Sentence, data: LanguageData, trig: TriggerMatch,
                         kind: str, actors: list[ActorMention], kinds: dict[str, KindInfo],
                         last_subject: ActorMention | None, seen: set[EventKey],
-                        implied: tuple[str, ...] = ()) -> list[Event]:
+                        implied: tuple[str, ...] = (), framing: bool = False) -> list[Event]:
         tokens = sent.tokens
         out: list[Event] = []
         clause = clause_bounds(data, tokens, trig.start, trig.end)
@@ -228,6 +228,8 @@ class EventExtractor:
             if venue and len(players) - len(venue) >= 2:
                 players = [a for a in players if a not in venue]
         roles = assign_roles(data, tokens, trig, players, clause, info.symmetric)
+        if trig.spec.reverse and roles.sources and roles.targets:
+            roles = Roles(roles.targets, roles.sources, roles.carried, roles.unordered)
         if not roles.sources and last_subject is not None and not info.symmetric \
                 and (roles.targets or _pronoun_before(data, tokens, trig, clause)):
             roles = Roles([last_subject], roles.targets, carried=True)
@@ -244,7 +246,8 @@ class EventExtractor:
                 roles = Roles([_implied(implied[0])], [_implied(implied[1])], carried=True, unordered=True)
         agreement, territory = _arguments(data, tokens, clause)
         trigger_span = Span(tokens[trig.start].start, tokens[trig.end - 1].end)
-        date = governing_date(doc, si, trigger_span.start)
+        # an act named in a time phrase has the date written in that phrase, not the clause's
+        date = (framing and phrase_date(doc, si, trigger_span)) or governing_date(doc, si, trigger_span.start)
         date = treaty_date(doc, si, trigger_span.start, info.name, agreement, date)
         roles = complete_roles(roles, info, players, trig, agreement, territory, date)
         if not roles.sources and roles.targets and info.symmetric:
@@ -350,14 +353,17 @@ def is_dyadic(event: Event) -> bool:
     return event.target is not None or bool(event.territory or event.agreement) or event.kind in ONE_SIDED_KINDS
 
 
-def _untold(background: list[Event], told: list[Event]) -> list[Event]:
+def _untold(background: list[Event], told: list[Event], doc: Document) -> list[Event]:
     """"after the Russo-Japanese War" names a war the document tells elsewhere: that mention adds
     only a wrong date. An act named this way and told nowhere else ("during Iliescu's visit to
-    Moscow") is still the only evidence of it, so it stays."""
-    def key(e: Event) -> tuple[str, frozenset[str | None]]:
-        return e.kind, frozenset((e.source.code if e.source else None, e.target.code if e.target else None))
-    known = {key(e) for e in told}
-    return [e for e in background if key(e) not in known]
+    Moscow") is still the only evidence of it, so it stays; so does one dated in its own phrase
+    ("until the fighting at Lake Khasan in July 1938") unless an act of that date is told."""
+    def key(e: Event, dated: bool) -> tuple[str, frozenset[str | None], str | None]:
+        pair = frozenset((e.source.code if e.source else None, e.target.code if e.target else None))
+        return e.kind, pair, e.date.value if dated and e.date else None
+    known = {key(e, False) for e in told} | {key(e, True) for e in told}
+    return [e for e in background
+            if key(e, phrase_date(doc, e.sentence, e.trigger) is not None) not in known]
 
 
 def _drop_half_events(events: list[Event]) -> list[Event]:

@@ -89,7 +89,8 @@ def is_passive(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) 
     first = tokens[trig.start]
     if trig.spec.passive or first.tags.startswith("PRTS"):  # Russian short participle: "подписан"
         return True
-    if first.text.lower().endswith("ing"):  # "is considering": a progressive, not a passive
+    if first.text.lower().endswith("ing") or trig.spec.reverse:
+        # "is considering": a progressive; "is a threat to": a predicate noun, not a passive
         return False
     return any(matches_at(data.roles["passive_auxiliary"], tokens, k) is not None
                for k in range(max(0, trig.start - 2), trig.start))
