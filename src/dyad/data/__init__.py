@@ -18,7 +18,7 @@ from dyad.lang import adapter_for
 from dyad.patterns import Pattern, PatternError, PatternSet, compile_pattern
 
 DATA_DIR = Path(__file__).parent
-MODALITIES = ("negated", "planned", "proposed", "conditional", "hypothetical", "cancelled")
+MODALITIES = ("negated", "planned", "proposed", "conditional", "hypothetical", "cancelled", "commemorated")
 ALIAS_KINDS = ("name", "adjective", "capital", "organization", "person")
 ROLE_KEYS = ("passive_agent", "passive_auxiliary", "between", "conjunction", "clause_break",
              "target_prepositions", "subject_pronouns", "topic_markers", "locative_prepositions",

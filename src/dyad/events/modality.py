@@ -40,6 +40,13 @@ def modality_of(data: LanguageData, kind: str, tokens: Sequence[Token], trig: Tr
                 clause: tuple[int, int]) -> Modality:
     lo = max(clause[0], trig.start - data.modality_window)
     cue = data.modality
+    # "the coming anniversary of the attack": the act is remembered, so it happened; what stands
+    # before the remembrance word speaks of the remembrance
+    remembered = [k for k in range(lo, trig.start) if matches_at(cue["commemorated"], tokens, k) is not None]
+    if remembered:
+        lo = clause_start = remembered[-1] + 1
+    else:
+        clause_start = clause[0]
     # inside a trigger with a gap too: "launched no major offensive", "a semnat niciun acord"
     if _cue_in(cue["negated"], tokens, lo, max(trig.start, trig.end - 1)):
         return "negated"
@@ -50,7 +57,7 @@ def modality_of(data: LanguageData, kind: str, tokens: Sequence[Token], trig: Tr
         return "negated"
     # an offer bound to a condition ("after a peace treaty is signed, the USSR is ready to transfer
     # the islands") is the conditional act; an offer of a proposal as such stays a proposal
-    if kind != "PROPOSE" and _cue_in(cue["conditional"], tokens, clause[0], hard_end):
+    if kind != "PROPOSE" and _cue_in(cue["conditional"], tokens, clause_start, hard_end):
         return "conditional"
     if kind == "PROPOSE" or _cue_in(cue["proposed"], tokens, lo, trig.start):
         return "proposed"

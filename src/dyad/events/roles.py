@@ -114,8 +114,8 @@ def _compound_pair(compound: ActorMention) -> tuple[ActorMention, ActorMention]:
 
 
 def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMention], after: list[ActorMention],
-             passive: bool, nominal: bool = False,
-             trig_start: int = 0) -> tuple[ActorMention | None, ActorMention | None]:
+             passive: bool, nominal: bool = False, trig_start: int = 0,
+             mutual: bool = False) -> tuple[ActorMention | None, ActorMention | None]:
     nearest = list(reversed(before)) + after
 
     def bare_instrumental(a: ActorMention) -> bool:  # "атакована Германией", not "с Китаем"
@@ -126,6 +126,13 @@ def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMent
         agent = next((a for a in after if bare_instrumental(a) and a.token_start - trig_start <= 3), None)
         if agent:
             return agent, next((a for a in after if a is not agent and a.actor.code != agent.actor.code), None)
+        # "нападение Германии на Польшу", "визит Путина в Японию": the genitive right after the noun
+        # acts on the one its preposition marks
+        owner = after[0] if after and "gent" in _cases(after[0]) and after[0].token_start - trig_start <= 2 \
+            and not mutual and not _after_preposition(data, tokens, after[0]) else None
+        marked = next((a for a in after[1:] if _after_preposition(data, tokens, a)), None) if owner else None
+        if owner and marked and marked.actor.code != owner.actor.code:
+            return owner, marked
     if passive:  # "Польша была атакована Германией": the instrumental acts, the nominative suffers
         agent = next((a for a in nearest if bare_instrumental(a)), None)
         patient = next((a for a in nearest if _nominative(a)), None)
@@ -184,6 +191,10 @@ def _by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, b
         # "încălcarea spațiului aerian al URSS de către armata japoneză"
         return agent, next((a for a in after if a is not agent), None)
     in_phrase = _prepositional(data, tokens, before)
+    if before and before[-1] in in_phrase and before[-1].token_end == trig.start and after \
+            and is_nominal(data, tokens[trig.start]):
+        # "for the anniversary of the German invasion of Poland": the adjective before the noun acts
+        return before[-1], after[0]
     subjects = [a for a in before if a not in in_phrase]
     if subjects and subjects[-1] is not before[-1] and not after:
         # "URSS, cu Germania și Turcia, a parafat un pact": the subject acts on the prepositional actor
@@ -295,7 +306,7 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
         return handed
     if any(a.case for a in in_clause):  # the language marks case
         source, target = _by_case(data, tokens, before, after, is_passive(data, tokens, trig),
-                                  is_nominal(data, tokens[trig.start]), trig.start)
+                                  is_nominal(data, tokens[trig.start]), trig.start, symmetric or trig.spec.mutual)
     else:
         source, target = _by_order(data, tokens, trig, before, after, symmetric)
     pool = in_clause
