@@ -90,6 +90,15 @@ def test_an_act_named_in_a_time_phrase_takes_the_date_written_in_that_phrase():
     assert "1937-09" in attacks and len(attacks) == 2
 
 
+def test_a_romanian_articled_noun_after_a_time_preposition_is_background():
+    # "războiul" has no act-noun suffix; its article marks it a noun, so "după războiul …" dates
+    # the support and does not tell the war again with the wrong date
+    doc = process("În 1904 Japonia a atacat Rusia. În 1907 Goto a susținut apropierea de Rusia imediat după "
+                  "războiul ruso-japonez.", DocumentMeta("t.txt", language="ro"))
+    attacks = [e.date.value if e.date else None for e in doc.events if e.kind == "ATTACK"]
+    assert attacks == ["1904"]
+
+
 def test_cooperation_named_as_a_topic_is_no_event():
     doc = process("Cooperarea dintre Rusia și Japonia rămâne importantă pentru ambele țări.",
                   DocumentMeta("t.txt", language="ro"))

@@ -75,6 +75,7 @@ class LanguageData:
     compound_prefixes: dict[str, str] = field(default_factory=dict)
     people_suffixes: tuple[str, ...] = ()  # a demonym with such an ending is a people noun ("japonezii")
     nominal_suffixes: tuple[str, ...] = ()  # a lemma with such an ending names an act ("semnare", "signing")
+    article_endings: tuple[str, ...] = ()  # an inflected form so ending is a noun with its article ("războiul")
     people_after: PatternSet = field(default_factory=PatternSet)  # a demonym after these is one ("de japonezi")
     complement_links: PatternSet = field(default_factory=PatternSet)  # "ofițerul de informații sovietic"
     unknown_org_heads: PatternSet = field(default_factory=PatternSet)  # unresolved actors (actors/ner.py)
@@ -430,6 +431,7 @@ def load_language(code: str) -> LanguageData:
     for key in ROLE_KEYS:
         data.roles[key] = _pattern_set(roles.get(key), f"{folder}/roles.yaml: {key}")
     data.nominal_suffixes = tuple(str(x).lower() for x in roles.get("nominal_suffixes") or [])
+    data.article_endings = tuple(str(x).lower() for x in roles.get("article_endings") or [])
     for title, entries in (_optional(folder / "titles.yaml") or {}).items():
         for p in _compile_all(entries, f"{folder}/titles.yaml: {title}", str(title)):
             data.titles.add(p)

@@ -25,7 +25,7 @@ from dyad.data import (
 from dyad.events.dating import governing_date, phrase_date, treaty_date
 from dyad.events.focus import complete_one_sided, focus_pair
 from dyad.events.modality import modality_of
-from dyad.events.roles import Roles, TriggerMatch, assign_roles, is_nominal, is_passive, matches_at
+from dyad.events.roles import Roles, TriggerMatch, assign_roles, is_passive, matches_at, named_by_noun
 from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Sentence, Span, Token, event_id
 from dyad.patterns import PatternSet
 
@@ -72,7 +72,7 @@ def is_background(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatc
     """"after the Russo-Japanese War", "во время холодной войны", "după semnarea tratatului": a
     trigger governed by a time preposition dates something else; the act it names is background.
     Up to three words (an article, adjectives: "after the Second World War") may stand between."""
-    if not is_nominal(data, tokens[trig.start]) and not tokens[trig.start].text[:1].isupper():
+    if not named_by_noun(data, tokens, trig) and not tokens[trig.start].text[:1].isupper():
         return False  # a verb; a capitalised word begins a name ("after the Russo-Japanese War")
     preps = data.roles["time_prepositions"]
     for k in range(max(0, trig.start - 4), trig.start):

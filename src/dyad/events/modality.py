@@ -12,24 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dyad.data import LanguageData
-from dyad.events.roles import TriggerMatch, is_nominal, matches_at
+from dyad.events.roles import TriggerMatch, matches_at, named_by_noun
 from dyad.model import Modality, Token
 from dyad.patterns import PatternSet
 
 HARD_BREAKS = {";", ":"}  # a condition does not reach across these
 CANCEL_REACH = 16  # tokens after a noun trigger in which "was cancelled" still speaks of it
-
-
-def _named_by_noun(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
-    """The trigger is a noun: by its part of speech or ending, or by a determiner or possessive
-    right before it ("the visit", "Eisenhower's visit"; roles.yaml `noun_markers`)."""
-    if is_nominal(data, tokens[trig.start]):
-        return True
-    if trig.start == 0:
-        return False
-    prev = tokens[trig.start - 1]
-    possessive = prev.text.endswith(("'s", "’s"))
-    return possessive or matches_at(data.roles["noun_markers"], tokens, trig.start - 1) is not None
 
 
 def _cue_in(ps: PatternSet, tokens: Sequence[Token], lo: int, hi: int) -> bool:
@@ -52,7 +40,7 @@ def modality_of(data: LanguageData, kind: str, tokens: Sequence[Token], trig: Tr
         return "negated"
     hard_end = next((k for k in range(trig.end, len(tokens)) if tokens[k].text in HARD_BREAKS), len(tokens))
     # an act named by its noun and then called off: "the visit, planned for June, was cancelled"
-    if _named_by_noun(data, tokens, trig) and _cue_in(cue["cancelled"], tokens, trig.end,
+    if named_by_noun(data, tokens, trig) and _cue_in(cue["cancelled"], tokens, trig.end,
                                                          min(hard_end, trig.end + CANCEL_REACH)):
         return "negated"
     # an offer bound to a condition ("after a peace treaty is signed, the USSR is ready to transfer

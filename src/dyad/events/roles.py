@@ -214,7 +214,22 @@ def is_nominal(data: LanguageData, token: Token) -> bool:
     language's adapter gives it, else by the lemma's ending."""
     if token.tags:
         return token.tags.startswith("NOUN")
-    return token.lemma.lower().endswith(data.nominal_suffixes) if data.nominal_suffixes else False
+    form, lemma = token.text.lower(), token.lemma.lower()
+    if data.article_endings and form != lemma and form.endswith(data.article_endings):
+        return True
+    return lemma.endswith(data.nominal_suffixes) if data.nominal_suffixes else False
+
+
+def named_by_noun(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
+    """The trigger is a noun: by its part of speech or ending, or by a determiner or possessive
+    right before it ("the visit", "Eisenhower's visit"; roles.yaml `noun_markers`)."""
+    if is_nominal(data, tokens[trig.start]):
+        return True
+    if trig.start == 0:
+        return False
+    prev = tokens[trig.start - 1]
+    possessive = prev.text.endswith(("'s", "’s"))
+    return possessive or matches_at(data.roles["noun_markers"], tokens, trig.start - 1) is not None
 
 
 def _has_subject(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention], trig: TriggerMatch) -> bool:
