@@ -99,6 +99,12 @@ def test_a_romanian_articled_noun_after_a_time_preposition_is_background():
     assert attacks == ["1904"]
 
 
+def test_undated_cooperation_as_a_sentence_subject_describes_a_relationship():
+    assert events("Economic cooperation between India and Japan is growing stronger every year.") == []
+    dated = events("Economic cooperation between India and Japan began in 1958.")
+    assert [e[:3] for e in dated] == [("ECONOMIC_COOPERATION", "IND", "JPN")]
+
+
 def test_cooperation_named_as_a_topic_is_no_event():
     doc = process("Cooperarea dintre Rusia și Japonia rămâne importantă pentru ambele țări.",
                   DocumentMeta("t.txt", language="ro"))

@@ -41,6 +41,7 @@ class KindInfo:
     family: str
     symmetric: bool
     context: str
+    relationship: bool = False  # also names a lasting relationship ("economic cooperation between …")
 
 
 @dataclass(frozen=True)

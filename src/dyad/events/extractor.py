@@ -25,7 +25,15 @@ from dyad.data import (
 from dyad.events.dating import governing_date, phrase_date, treaty_date
 from dyad.events.focus import complete_one_sided, focus_pair
 from dyad.events.modality import modality_of
-from dyad.events.roles import Roles, TriggerMatch, assign_roles, is_passive, matches_at, named_by_noun
+from dyad.events.roles import (
+    Roles,
+    TriggerMatch,
+    assign_roles,
+    is_nominal,
+    is_passive,
+    matches_at,
+    named_by_noun,
+)
 from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Sentence, Span, Token, event_id
 from dyad.patterns import PatternSet
 
@@ -227,6 +235,10 @@ class EventExtractor:
                      and matches_at(data.roles["locative_prepositions"], tokens, a.token_start - 1) is not None]
             if venue and len(players) - len(venue) >= 2:
                 players = [a for a in players if a not in venue]
+        by_noun = named_by_noun(data, tokens, trig) or any(is_nominal(data, t) for t in tokens[trig.start:trig.end])
+        undated = not any(t.sentence == si for t in doc.times)
+        if info.relationship and by_noun and trig.start - clause[0] <= 1 and undated:
+            return out  # "Cooperarea economică dintre Rusia și Japonia devine tot mai puternică": a state
         roles = assign_roles(data, tokens, trig, players, clause, info.symmetric)
         if trig.spec.reverse and roles.sources and roles.targets:
             roles = Roles(roles.targets, roles.sources, roles.carried, roles.unordered)
