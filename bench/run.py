@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import subprocess
@@ -38,7 +39,9 @@ class PeakMemory(threading.Thread):
 
     def __init__(self, every: float = 0.5) -> None:
         super().__init__(daemon=True)
-        self.every, self.peak, self.timeline = every, 0, []  # timeline: (seconds, MB)
+        self.every, self.peak = every, 0
+        self.timeline: list[tuple[float, int]] = []  # (seconds, MB)
+        self.cpu: dict[int, float] = {}  # descendant pid -> its CPU seconds (user + system) when last seen
         self._stop_at = threading.Event()
         self._t0 = time.perf_counter()
 
@@ -49,6 +52,9 @@ class PeakMemory(threading.Thread):
             for p in [me, *me.children(recursive=True)]:
                 try:
                     total += p.memory_info().rss
+                    if p.pid != me.pid:
+                        times = p.cpu_times()
+                        self.cpu[p.pid] = times.user + times.system
                 except psutil.Error:  # a worker that just ended
                     continue
             self.peak = max(self.peak, total)
@@ -112,6 +118,7 @@ def one(engine: str, workers: int, path: Path, merge: bool, scratch: Path,
     memory = PeakMemory()
     memory.start()
     null = engine == "local-nostore"
+    store: Any  # the DuckDB store or the stand-in
     with NullStore() if null else Store(scratch / "bench.duckdb") as store:
         t0 = time.perf_counter()
         if engine.startswith("local"):
@@ -132,6 +139,7 @@ def one(engine: str, workers: int, path: Path, merge: bool, scratch: Path,
             row = store.con.execute("SELECT coalesce(sum(strlen(text)), 0) FROM documents").fetchone()
             text_bytes = int(row[0]) if row else 0
     peak = memory.stop()
+    me = resource.getrusage(resource.RUSAGE_SELF)
     store_mb = 0.0 if null else (scratch / "bench.duckdb").stat().st_size / 1e6
     shutil.rmtree(scratch, ignore_errors=True)
     return {
@@ -140,13 +148,17 @@ def one(engine: str, workers: int, path: Path, merge: bool, scratch: Path,
         "seconds": round(seconds, 2), "merge_seconds": merge_seconds and round(merge_seconds, 2),
         "peak_rss_mb": peak // 2**20, "driver_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
         "store_mb": round(store_mb, 1), "rss_timeline": memory.timeline,
+        # CPU seconds of this process (reading, hashing, store writes, merge) and of its descendants
+        # (pool workers or Ray's processes; as last sampled, so up to half a second short each)
+        "driver_cpu_s": round(me.ru_utime + me.ru_stime, 1), "workers_cpu_s": round(sum(memory.cpu.values()), 1),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "stage_ms": {s: summary.stage_stats.get(f"ms {s}", 0) for s in STAGES},
     }
 
 
 def table(results: list[dict[str, Any]]) -> str:
     head = ("| corpus | MB done | engine | workers | docs | wall s | docs/s | MB/s | docs/s/core | MB/s/core | merge s "
-            "| peak RSS MB |")
+            "| peak RSS MB | driver CPU s | workers CPU s | load |")
     lines = [head, "|---" * (head.count("|") - 1) + "|"]
     for r in results:
         per_core = r["workers"] * r["seconds"]
@@ -154,7 +166,9 @@ def table(results: list[dict[str, Any]]) -> str:
                      f"| {r['seconds']:.1f} "
                      f"| {r['documents'] / r['seconds']:.1f} | {r['megabytes'] / r['seconds']:.3f} "
                      f"| {r['documents'] / per_core:.1f} | {r['megabytes'] / per_core:.3f} "
-                     f"| {r['merge_seconds'] if r['merge_seconds'] is not None else '–'} | {r['peak_rss_mb']} |")
+                     f"| {r['merge_seconds'] if r['merge_seconds'] is not None else '–'} | {r['peak_rss_mb']} "
+                     f"| {r.get('driver_cpu_s', '–')} | {r.get('workers_cpu_s', '–')} "
+                     f"| {r.get('load_average', ['–'])[0]} |")
     lines += ["", "Per stage, inside one worker (MB/s per core; docs/s per core), summed over the runs above.",
               "The pipeline keeps whole milliseconds per document, so a stage under 1 ms a document reads",
               "too fast here; bench/profile.py times the stages exactly. 'store' is the driver's DuckDB writes.", "",

@@ -91,3 +91,29 @@ def test_output_directory_must_be_empty(ray: object, tmp_path: Path) -> None:
     (tmp_path / "out" / "old.parquet").write_bytes(b"")
     with Store(tmp_path / "s.duckdb") as store, pytest.raises(FileExistsError, match="must be empty"):
         ingest_ray([SAMPLE], store, output=tmp_path / "out")
+
+
+def test_one_big_file_is_processed_in_blocks_that_spread_over_the_workers(
+        ray: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A corpus of one JSONL file must not be one task: its records are cut into blocks of
+    PROCESS_BATCH, each processed (and written to `_records`) by a task of its own."""
+    from dyad.engine import ray_engine
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"text": f"Document {n}: Japan protested to Russia.", "language": "en"}) + "\n"
+                            for n in range(12)))
+    monkeypatch.setattr(ray_engine, "PROCESS_BATCH", 4)
+    seen: list[int] = []
+    load = ray_engine.load_records
+
+    def counting_load(directory: Path, store: Store, progress: bool | None = None) -> object:
+        seen.append(len(list(directory.glob("*.parquet"))))
+        return load(directory, store, progress)
+
+    monkeypatch.setattr(ray_engine, "load_records", counting_load)
+    with Store(tmp_path / "s.duckdb") as store:
+        summary = ray_engine.ingest_ray_documents([feed], store, progress=False)
+        assert summary.accepted == 12
+        stored = [r["record"] for r in store.query("SELECT record FROM documents ORDER BY ingested_at")]
+        assert stored == [f"line {n}" for n in range(1, 13)]  # stored in reading order all the same
+    assert seen == [3]  # 12 records in blocks of 4: three process tasks, three records files
