@@ -105,6 +105,14 @@ def test_undated_cooperation_as_a_sentence_subject_describes_a_relationship():
     assert [e[:3] for e in dated] == [("ECONOMIC_COOPERATION", "IND", "JPN")]
 
 
+def test_a_relative_clause_between_commas_is_an_aside():
+    got = events("In 1944 the Romanian government, which had been supported by Germany, signed an armistice "
+                 "with the Soviet Union.")
+    assert ("SIGN_AGREEMENT", "ROU", "RUS") in [e[:3] for e in got]  # Germany plays no role in the signing
+    assert ("SUPPORT", "DEU", "ROU") in [e[:3] for e in got]  # inside it, the antecedent is the patient
+    assert not any("DEU" in e[1:3] and e[0] != "SUPPORT" for e in got)
+
+
 def test_cooperation_named_as_a_topic_is_no_event():
     doc = process("Cooperarea dintre Rusia și Japonia rămâne importantă pentru ambele țări.",
                   DocumentMeta("t.txt", language="ro"))

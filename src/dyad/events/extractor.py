@@ -66,6 +66,26 @@ def clause_bounds(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -
     return lo, hi
 
 
+def around_relative(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int], trig: TriggerMatch,
+                    actors: list[ActorMention]) -> tuple[tuple[int, int], tuple[int, int] | None]:
+    """A relative clause between commas ("delegația Manciu, care a fost condusă de japonezi, a oferit
+    un preț") and the clause it sits in. For a trigger after it, the aside's actors play no role and
+    the trigger's clause goes on before it, where its subject stands. For a trigger inside it, the
+    clause reaches back to the antecedent ("the government, which was supported by Germany") and
+    ends at the closing comma, when that antecedent is an actor ("the treaty, which provided for
+    consultations" is no party to them). Returns the clause and the aside's token range, if any."""
+    k = clause[0] - 1  # the word that opened the clause
+    if k < 1 or tokens[k - 1].text != "," or matches_at(data.roles["relative_pronouns"], tokens, k) is None:
+        return clause, None
+    lo, _ = clause_bounds(data, tokens, k - 1, k)
+    close = next((c for c in range(k + 1, len(tokens)) if tokens[c].text == ","), None)
+    if close is not None and close < trig.start:
+        return (lo, clause[1]), (k, close + 1)
+    if not any(0 <= k - 1 - a.token_end <= 1 for a in actors):  # "the Romanian government, which"
+        return clause, None
+    return (lo, min(clause[1], close) if close is not None else clause[1]), None
+
+
 def is_topic(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, earlier: list[TriggerMatch]) -> bool:
     """"talks on economic cooperation", "переговоры о мирном договоре": a trigger right after a
     topic marker that itself follows another trigger is that trigger's topic, not an event."""
@@ -229,6 +249,9 @@ class EventExtractor:
         info = kinds["PROPOSE" if modality == "proposed" else kind]
         players = [a for a in actors if (not a.location or info.name == "VISIT")  # "arrived in Moscow" hosts
                    and not in_document_name(data, tokens, a)]
+        clause, aside = around_relative(data, tokens, clause, trig, players)
+        if aside is not None:
+            players = [a for a in players if not aside[0] <= a.token_start < aside[1]]
         if info.symmetric:  # "Abe and Putin met in Singapore": with two parties named, a country after
             # "in" is the venue of a joint act, not a third party
             venue = [a for a in players if a.token_start > 0
