@@ -15,7 +15,7 @@ import duckdb
 import numpy as np
 from tqdm import tqdm
 
-from dyad.engine.common import Batcher, IngestSummary, record_rejection
+from dyad.engine.common import Batcher, IngestSummary, prepared, record_rejection
 from dyad.engine.records import document_from_record
 from dyad.model import Rejection
 from dyad.store.db import Store
@@ -65,4 +65,4 @@ def _load_one(row: dict[str, object], store: Store, summary: IngestSummary, batc
     elif row["kind"] == "stored":
         summary.duplicates += 1
     else:
-        batcher.add(document_from_record(row))
+        batcher.add(prepared(document_from_record(row)))

@@ -20,11 +20,11 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from dyad.engine.common import Batcher, IngestSummary, new_documents, remerge, slim
-from dyad.model import Document, DocumentMeta
+from dyad.engine.common import Batcher, IngestSummary, new_documents, prepared, remerge
+from dyad.model import DocumentMeta
 from dyad.pipeline import process
 from dyad.read.files import Limits
-from dyad.store.db import Store
+from dyad.store.db import PreparedDocument, Store
 
 __all__ = ["IngestSummary", "ingest", "ingest_documents", "remerge"]
 
@@ -34,15 +34,18 @@ CHUNKS_PER_WORKER = 4  # tasks queued per worker, so no worker waits while the s
 Item = tuple[str, DocumentMeta]
 
 
-def _process_one(item: Item) -> Document:
-    return slim(process(*item))
+def _process_one(item: Item) -> PreparedDocument:
+    # The worker also turns the document into the store's rows: the writing process, which all
+    # workers share, then unpickles plain tuples (~0.04 ms a document instead of ~0.5 ms) and has
+    # no event rows or band hashes left to compute.
+    return prepared(process(*item))
 
 
-def _process_chunk(items: list[Item]) -> list[Document]:
+def _process_chunk(items: list[Item]) -> list[PreparedDocument]:
     return [_process_one(item) for item in items]
 
 
-def _map(items: Iterable[Item], workers: int) -> Iterator[Document]:
+def _map(items: Iterable[Item], workers: int) -> Iterator[PreparedDocument]:
     """`process` over `items`, results in input order, at most a bounded window in flight.
 
     (`Executor.map` would submit the whole input at once: the whole corpus in memory.)"""
@@ -51,7 +54,7 @@ def _map(items: Iterable[Item], workers: int) -> Iterator[Document]:
         return
     it = iter(items)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: deque[Future[list[Document]]] = deque()
+        pending: deque[Future[list[PreparedDocument]]] = deque()
         while chunk := list(islice(it, CHUNK)):
             pending.append(pool.submit(_process_chunk, chunk))
             if len(pending) >= workers * CHUNKS_PER_WORKER:

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -137,6 +138,45 @@ def _span(offsets: list[int] | None) -> tuple[int | None, int | None]:
     return (offsets[0], offsets[1]) if offsets else (None, None)
 
 
+@dataclass(frozen=True)
+class PreparedDocument:
+    """What the store writes of one processed document, as plain rows: built where the document was
+    processed (a pool worker), it crosses to the writing process at a fraction of the Document's
+    pickling cost, and the writer only adds what needs the store (ingest time, near-duplicate link).
+
+    `row` holds `DOCUMENT_COLUMNS` but the last two and `ingested_at`; `events` and `removed` are
+    rows of `EVENT_COLUMNS` and `REMOVED_COLUMNS`. `languages`, `stats` and `n_events` are there
+    for the ingest summary."""
+
+    id: str
+    row: tuple[Any, ...]
+    fingerprint: list[int]
+    bands: list[tuple[int, int]]
+    removed: list[tuple[Any, ...]]
+    events: list[tuple[Any, ...]]
+    languages: list[str]
+    stats: dict[str, int]
+    supported: bool
+
+    @property
+    def n_events(self) -> int:
+        return len(self.events)
+
+
+def prepare_document(doc: Document, supported: bool) -> PreparedDocument:
+    """`doc` as the store writes it (a pure function of the document: run it in any process)."""
+    m = doc.meta
+    fingerprint = list(doc.fingerprint or [])
+    return PreparedDocument(
+        id=doc.id,
+        row=(doc.id, m.source_path, m.record, m.title, m.url, m.published, doc.languages, supported, len(doc.text),
+             doc.text, json.dumps(doc.stats)),
+        fingerprint=fingerprint, bands=lookup_bands(fingerprint),
+        removed=[(doc.id, start, end, reason) for start, end, reason in doc.removed_spans()],
+        events=[_event_row(e) for e in doc.events], languages=list(doc.languages), stats=dict(doc.stats),
+        supported=supported)
+
+
 class Store:
     def __init__(self, path: str | Path = "dyad.duckdb", read_only: bool = False) -> None:
         self.path = str(path)
@@ -185,34 +225,36 @@ class Store:
     def add_documents(self, docs: Sequence[tuple[Document, bool]]) -> list[bool]:
         """Store processed documents (each with whether dyad has data for its language) and their
         events in one transaction: after a crash, all of them are stored or none. Per document,
-        False if it was already stored (or came earlier in `docs`).
+        False if it was already stored (or came earlier in `docs`)."""
+        return self.add_prepared([prepare_document(doc, supported) for doc, supported in docs])
+
+    def add_prepared(self, docs: Sequence[PreparedDocument]) -> list[bool]:
+        """`add_documents` for documents already turned into rows (`prepare_document`).
 
         Ingest is a transaction per batch, not per document: a DuckDB commit costs milliseconds
         whatever it holds, and one set-based near-duplicate lookup serves the whole batch."""
-        stored = self.stored_ids([doc.id for doc, _ in docs])
+        stored = self.stored_ids([doc.id for doc in docs])
         added, fresh = [], []
-        for doc, supported in docs:
+        for doc in docs:
             added.append(doc.id not in stored)
             if doc.id not in stored:
                 stored.add(doc.id)
-                fresh.append((doc, supported))
+                fresh.append(doc)
         if not fresh:
             return added
         self.con.execute("BEGIN TRANSACTION")
         try:
-            originals = self._near_duplicates_of([(doc.id, doc.fingerprint) for doc, _ in fresh])
+            originals = self._near_duplicates_of([(doc.id, doc.fingerprint) for doc in fresh],
+                                                 [doc.bands for doc in fresh])
             doc_rows, band_rows, removed, events = [], [], [], []
             now = dt.datetime.now()
-            for (doc, supported), original in zip(fresh, originals, strict=True):
+            for doc, original in zip(fresh, originals, strict=True):
                 # strictly increasing: the earliest of near-duplicates (by ingested_at) is the original
                 now = max(dt.datetime.now(), now + dt.timedelta(microseconds=1))
-                m = doc.meta
-                doc_rows.append((doc.id, m.source_path, m.record, m.title, m.url, m.published, doc.languages,
-                                 supported, len(doc.text), doc.text, json.dumps(doc.stats), now,
-                                 doc.fingerprint or None, original))
-                band_rows += [(doc.id, b, h) for b, h in lookup_bands(doc.fingerprint or [])]
-                removed += [(doc.id, start, end, reason) for start, end, reason in doc.removed_spans()]
-                events += [_event_row(e) for e in doc.events]
+                doc_rows.append((*doc.row, now, doc.fingerprint or None, original))
+                band_rows += [(doc.id, b, h) for b, h in doc.bands]
+                removed += doc.removed
+                events += doc.events
             insert_rows(self.con, "documents", DOCUMENT_COLUMNS, doc_rows)
             insert_rows(self.con, "doc_bands", ("doc_id", "band", "hash"), band_rows)
             insert_rows(self.con, "removed_spans", REMOVED_COLUMNS, removed)
@@ -231,13 +273,14 @@ class Store:
                                 [list(ids)]).fetchall()
         return {doc_id for (doc_id,) in rows}
 
-    def _near_duplicates_of(self, docs: Sequence[tuple[str, Sequence[int] | None]]) -> list[str | None]:
+    def _near_duplicates_of(self, docs: Sequence[tuple[str, Sequence[int] | None]],
+                            keys: Sequence[Sequence[tuple[int, int]]]) -> list[str | None]:
         """For each (id, fingerprint) of a batch in order, the earliest document it nearly copies
         (that document's original, if it is a copy itself): a stored one, else one earlier in the batch.
+        `keys` are each fingerprint's `lookup_bands`.
 
         The stored candidates of the whole batch come from one join of its band keys against
         `doc_bands`: one scan per batch rather than a query of 16 `OR`ed bands per document."""
-        keys = [lookup_bands(fp or []) for _, fp in docs]
         wanted = sorted({key for ks in keys for key in ks})
         sharing: dict[tuple[int, int], list[str]] = {}  # key -> stored documents with that band
         stored: dict[str, tuple[int, list[int], str | None]] = {}  # id -> (ingested µs, fingerprint, original)
