@@ -113,6 +113,14 @@ def test_a_relative_clause_between_commas_is_an_aside():
     assert not any("DEU" in e[1:3] and e[0] != "SUPPORT" for e in got)
 
 
+def test_what_a_proposal_proposes_is_no_second_proposal():
+    assert [e[:3] for e in events("In 2012 Japan invited China to resume talks on the islands.")] == \
+        [("PROPOSE", "JPN", "CHN")]
+    # an intention denied leaves the act itself negated
+    denied = events("In 1941 Japan did not intend to attack the Soviet Union.")
+    assert ("ATTACK", "JPN", "RUS", "1941") in [e[:4] for e in denied]
+
+
 def test_cooperation_named_as_a_topic_is_no_event():
     doc = process("Cooperarea dintre Rusia și Japonia rămâne importantă pentru ambele țări.",
                   DocumentMeta("t.txt", language="ro"))

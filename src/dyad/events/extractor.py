@@ -40,6 +40,7 @@ from dyad.patterns import PatternSet
 EXTRACTOR_VERSION = "0.4.0"  # raised when the rules change what is extracted (stored events say which made them)
 EventKey = tuple[str, str | None, str | None, str | None]
 PUNCT_BREAK = {";", ":", "—", "(", ")"}
+PROPOSAL_REACH = 6  # words between a proposal's trigger and the act it proposes
 
 
 def find_triggers(data: LanguageData, tokens: Sequence[Token]) -> list[TriggerMatch]:
@@ -94,6 +95,19 @@ def is_topic(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, ea
                 any(0 <= k - t.end <= 1 for t in earlier):
             return True
     return False
+
+
+def is_proposal_content(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch,
+                        proposals: list[TriggerMatch]) -> bool:
+    """"Japonia ar trebui să invite URSS să normalizeze relațiile": what a proposal proposes is its
+    content, coded by the proposal itself (DESIGN §3), not a second proposal by the one invited.
+    `proposals`: earlier proposal triggers of the sentence that gave an event. An act joined by a
+    conjunction ("does not intend to continue talks and ends visa-free travel") is no content."""
+    clause = clause_bounds(data, tokens, trig.start, trig.end)
+    conj = data.roles["conjunction"]
+    return any(clause[0] <= t.start and 0 <= trig.start - t.end <= PROPOSAL_REACH
+               and not any(matches_at(conj, tokens, k) is not None for k in range(t.end, trig.start))
+               for t in proposals)
 
 
 def is_background(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
@@ -223,15 +237,19 @@ class EventExtractor:
         # act named to date another ("until the fighting at Lake Khasan") hides no act the clause tells
         seen: dict[bool, set[EventKey]] = {True: set(), False: set()}
         done: list[TriggerMatch] = []
+        proposals: list[TriggerMatch] = []  # proposal triggers that gave a proposal
         for trig in find_triggers(data, tokens):
-            if is_topic(data, tokens, trig, done):
+            if is_topic(data, tokens, trig, done) or is_proposal_content(data, tokens, trig, proposals):
                 continue
             done.append(trig)
             framing = is_background(data, tokens, trig)
             into = background if framing else out
             for kind in (trig.spec.kind, *trig.spec.also):
-                into.extend(self._trigger_events(doc, si, sent, data, trig, kind, actors, kinds, last_subject,
-                                                 seen[framing], implied, framing))
+                made = self._trigger_events(doc, si, sent, data, trig, kind, actors, kinds, last_subject,
+                                            seen[framing], implied, framing)
+                into.extend(made)
+                if kind == "PROPOSE" and any(e.modality == "proposed" for e in made):  # not "did not intend to"
+                    proposals.append(trig)
         everything = _drop_half_events(out + background)
         half = [e for e in everything if e.target is None]
         keep = [e for e in everything if is_dyadic(e) and e not in half]
