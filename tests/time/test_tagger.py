@@ -140,6 +140,30 @@ def test_a_season_without_any_year_around_takes_the_anchor_year():
         [("Primăvara", "1940-21")]
 
 
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ro", "În 1940 relațiile s-au răcit, iar în iunie URSS a trimis un ultimatum.", ("în iunie", "1940-06")),
+    ("ru", "В 1969 году отношения обострились, а в марте произошёл бой.", ("в марте", "1969-03")),
+    ("en", "The talks opened in 1956, and in October a declaration was signed.", ("in October", "1956-10")),
+])
+def test_a_month_without_its_year_takes_the_year_of_the_context(lang, text, expected):
+    assert expected in [(t.text, t.date.value) for t in find_times(text, lang)]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ro", "Acordul a fost semnat în mai multe țări."),  # "mai" is also "more"
+    ("ro", "Revoluția din octombrie a schimbat totul."),  # a name, not a date
+    ("en", "Tokyo said it may decide in may be weeks."),  # "may" in lower case is no month
+])
+def test_a_month_word_that_is_no_month_gives_no_date(lang, text):
+    assert find_times(text, lang, anchor_year=1950) == []
+
+
+def test_a_month_inside_a_relative_expression_is_not_dated_twice():
+    doc = process("В 2022 году был саммит. В сентябре прошлого года я был назначен.",
+                  DocumentMeta("t.txt", language="ru"))
+    assert [(t.text, t.date.value) for t in doc.times] == [("2022 году", "2022"), ("сентябре прошлого года", "2021-09")]
+
+
 @pytest.mark.parametrize("lang,text,value", [
     ("ro", "din mai până la începutul lunii august 1945", "1945-05/1945-08"),
     ("ru", "с мая до конца августа 1945 года", "1945-05/1945-08"),

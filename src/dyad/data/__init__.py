@@ -308,6 +308,9 @@ class TimeWords:
     year_prepositions: frozenset[str] = frozenset()  # "în 2010 de președintele": a year before a count word
     span_from: frozenset[str] = frozenset()  # "с 1936 года до … в июле 1938 года": a span's opening word …
     span_until: frozenset[str] = frozenset()  # … and the word right after its first date
+    month_prepositions: frozenset[str] = frozenset()  # "în martie", "в марте": a month alone, of the context's year
+    month_alone_capital: bool = False  # English: "in May" only with a capital ("in may be" is no month)
+    month_alone_not: frozenset[str] = frozenset()  # "în mai multe țări": month names that are common words
 
 
 def _numbered(path: Path, raw: Any, key: str, lo: int, hi: int) -> dict[str, int]:
@@ -348,6 +351,8 @@ def load_time_words(code: str) -> TimeWords:
         century_suffixes=words("century_suffixes"), century_links=words("century_links"),
         decade_suffixes=words("decade_suffixes"), year_prepositions=words("year_prepositions"),
         span_from=words("span_from"), span_until=words("span_until"),
+        month_prepositions=words("month_prepositions"), month_alone_capital=bool(raw.get("month_alone_capital")),
+        month_alone_not=words("month_alone_not"),
     )
 
 

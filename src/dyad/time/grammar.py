@@ -35,7 +35,7 @@ NUMBER_START = re.compile(r"(?<!\d)\d")
 # Shapes naming a day, which a weekday may precede.
 DAY_SHAPES = frozenset({"dmy_double", "dmy", "mdy", "dm", "md"})
 # Shapes without a year of their own: resolved once the sentence's dated expressions are known.
-YEARLESS = frozenset({"dm", "md", "dmy_double", "season_alone"})
+YEARLESS = frozenset({"dm", "md", "dmy_double", "season_alone", "month_alone"})
 
 
 def alternation(words: Iterable[object]) -> str:
@@ -130,6 +130,8 @@ def grammar_for(code: str) -> Grammar:
         ("season_alone", rf"(?<!\w)(?P<salone>{alternation(words.seasons_alone)})(?!\w)"),
         ("dm", rf"{b}(?P<d>\d{{1,2}}){ordinal}{day_link}\s+{mon}(?!\w){julian}"),
         ("md", rf"\b{mon}\s+(?P<d>\d{{1,2}}){ordinal}(?![\d:])(?!,?\s*\d)"),
+        # "în martie", "в марте": a month with neither day nor year, after a preposition
+        ("month_alone", rf"(?<!\w)(?:{alternation(words.month_prepositions)})\s+{mon}(?!\w)(?!\.?,?\s*\d)"),
         ("decade_num", rf"{b}(?P<y>1[0-9]{{2}}0|20[0-9]0)(?:{dsuf})\b(?:\s*(?:{dec})\b)?"),
         ("decade_short", rf"{b}(?P<y>[1-9]0)(?:{dsuf})\s+(?:{dec})\b"),
         ("decade_apos", r"(?<![\w'’])['’](?P<y>[1-9]0)['’]?s\b"),  # "the '30s"
@@ -156,7 +158,7 @@ def grammar_for(code: str) -> Grammar:
     century_word = re.compile(rf"(?<!\w)(?:{cent})(?!\w)", re.IGNORECASE)
     month_words, cent_words = _words(data.months), _words(data.century_words)
     cues = {name: month_words for name in ("dmy_double", "dm_range_y", "md_range_y", "dmy", "mdy", "mm_words_y",
-                                           "mm_range_y", "my", "dm", "md")}
+                                           "mm_range_y", "my", "dm", "md", "month_alone")}
     cues |= {"season_y": _words(data.seasons), "season_alone": _words(p.split()[-1] for p in words.seasons_alone),
              "decade_name": _words(words.decade_names),
              "decade_words": _words(data.decade_words), "century_words": _words(words.century_ordinals),

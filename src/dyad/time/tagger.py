@@ -37,7 +37,7 @@ from dyad.time.normalise import (
     weekday_year,
 )
 from dyad.time.relative import RelativeMatch, find_relative, resolve
-from dyad.time.values import day, decade, season, span
+from dyad.time.values import day, decade, month, season, span
 
 __all__ = ["Time", "TimeTagger", "find_times", "julian_to_gregorian"]
 
@@ -99,6 +99,9 @@ def find_times(text: str, code: str, anchor_year: int | None = None) -> list[Tim
                 continue
             if name == "md" and not m.group("mon")[:1].isupper():
                 continue  # "may 7", "march 3": a month first, with no year, only when written as a name
+            if name == "month_alone" and (m.group("mon").lower() in g.words.month_alone_not
+                                          or g.words.month_alone_capital and not m.group("mon")[:1].isupper()):
+                continue  # "în mai multe țări", "in may be"
             if name in YEARLESS and not m.groupdict().get("y"):
                 yearless.append((name, m, wd, s))
                 taken.append((s, e))
@@ -196,6 +199,9 @@ def _without_year(name: str, m: re.Match[str], g: Grammar, dated: list[Time], an
     if name == "season_alone":  # "în primăvară" after 1939: spring 1939
         text = m.string[start:m.end()].strip()
         return Time(start, m.end(), text, season(y, g.words.seasons_alone[gd["salone"].lower()]), flags=flags)
+    if name == "month_alone":  # "в марте" after 1939: March 1939
+        value = month(y, month_of(g, gd["mon"]))
+        return Time(start, m.end(), m.string[start:m.end()].strip(), value, flags=flags) if value else None
     mo, d = month_of(g, gd["mon"]), int(gd["d"])
     if wd is not None:
         fit = weekday_year(y, mo, d, wd)
@@ -266,8 +272,9 @@ class TimeTagger:
                         if not _overlaps(t.start, t.end, inside)]
             relative = [r for r in find_relative(text, sent.language) if not _overlaps(r.start, r.end, inside)]
             # "12 septembrie același an": the relative expression names the day; the bare day is part of it
+            # ("в сентябре прошлого года": the month's preposition stands outside the relative expression)
             absolute = [t for t in absolute if "yearless" not in t.flags
-                        or not any(r.month and r.start <= t.start and t.end <= r.end for r in relative)]
+                        or not any(r.month and r.start < t.end and t.start < r.end for r in relative)]
             relative = [r for r in relative if not _overlaps(r.start, r.end, [(t.start, t.end) for t in absolute])]
             for t in absolute:
                 t.head = attributive_head(t, sent.tokens, sent.start, text, sent.language)
