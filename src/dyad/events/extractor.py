@@ -38,7 +38,7 @@ from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Sente
 from dyad.patterns import PatternSet
 
 EXTRACTOR_VERSION = "0.4.0"  # raised when the rules change what is extracted (stored events say which made them)
-EventKey = tuple[str, str | None, str | None, str | None]
+EventKey = tuple[str, str | None, str | None, str | None, str]
 PUNCT_BREAK = {";", ":", "—", "(", ")"}
 PROPOSAL_REACH = 6  # words between a proposal's trigger and the act it proposes
 
@@ -314,7 +314,7 @@ class EventExtractor:
                 target, tgt = None, None
             if target is not None and tgt is not None and (info.symmetric or roles.unordered) and tgt < src:
                 source, target, src, tgt = target, source, tgt, src  # no direction given: alphabetical
-            key = (info.name, src, tgt, date.value if date else None)  # two dates: two acts
+            key = (info.name, src, tgt, date.value if date else None, modality)  # two dates: two acts
             if key in seen:
                 continue
             seen.add(key)

@@ -143,8 +143,9 @@ def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMent
     # a subject only when no other nominative is at hand
     source = next((a for a in nearest if _nominative(a) and not _genitive_of_noun(tokens, a, trig_start)), None) \
         or next((a for a in nearest if _nominative(a)), None)
-    if source is None:  # an acronym the analyser declines oddly ("РФ готова …"): the one before the verb
-        source = next((a for a in reversed(before) if a.text.isupper() and len(a.text) > 1
+    if source is None:  # an acronym the analyser declines oddly ("РФ готова …") or a name it cannot
+        # decline at all ("Абэ … приехал в Россию"): the one before the verb
+        source = next((a for a in reversed(before) if (a.text.isupper() and len(a.text) > 1 or not _cases(a))
                        and not _after_preposition(data, tokens, a)), None)
     rest = [a for a in after + list(reversed(before))
             if a is not source and (source is None or a.actor.code != source.actor.code)]
