@@ -121,6 +121,15 @@ def test_what_a_proposal_proposes_is_no_second_proposal():
     assert ("ATTACK", "JPN", "RUS", "1941") in [e[:4] for e in denied]
 
 
+def test_a_comma_alone_joins_no_list_of_actors():
+    got = [e[:3] for e in events("La 5 aprilie 2022, după invadarea Ucrainei de către Rusia, România a expulzat "
+                                 "zece diplomați ruși.")]
+    assert ("SEVER_RELATIONS", "ROU", "RUS") in got and ("ATTACK", "ROU", "UKR") not in got
+    listed = [e[:3] for e in events("On 11 December 1941 Germany, Italy and Hungary declared war on the "
+                                    "United States.")]
+    assert listed == [("DECLARE_WAR", c, "USA") for c in ("DEU", "ITA", "HUN")]
+
+
 def test_cooperation_named_as_a_topic_is_no_event():
     doc = process("Cooperarea dintre Rusia și Japonia rămâne importantă pentru ambele țări.",
                   DocumentMeta("t.txt", language="ro"))

@@ -55,10 +55,13 @@ def _nominative(a: ActorMention) -> bool:
 
 def _coordinated(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention],
                  head: ActorMention) -> list[ActorMention]:
-    """`head` and the actors joined to it by conjunctions or commas ("Germany and Italy")."""
+    """`head` and the actors joined to it by conjunctions or commas ("Germany and Italy",
+    "Germany, Italy and Japan"). Commas alone make no list: in "după invadarea Ucrainei de către
+    Rusia, România a expulzat" the comma ends a phrase."""
     group = [head]
     ordered = sorted(actors, key=lambda a: a.token_start)
     i = ordered.index(head)
+    conjoined = False
     for step in (-1, 1):
         j, edge = i, head
         while 0 <= j + step < len(ordered):
@@ -70,8 +73,11 @@ def _coordinated(data: LanguageData, tokens: Sequence[Token], actors: list[Actor
                 tokens[k].text == "," or matches_at(data.roles["conjunction"], tokens, k) is not None for k in gap)
             if not joined or (_cases(nxt) and _cases(head) and not _cases(nxt) & _cases(head)):
                 break
+            conjoined = conjoined or same_words or any(tokens[k].text != "," for k in gap)
             group.append(nxt)
             j, edge = j + step, nxt
+    if not conjoined:
+        return [head]
     return sorted(group, key=lambda a: a.token_start)
 
 
