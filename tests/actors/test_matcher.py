@@ -29,3 +29,15 @@ def test_russian_case_is_recorded_for_role_assignment():
     toks = adapter_for("ru").tokenize("Россия объявила войну Японии")
     found = find_actors("Россия объявила войну Японии", toks, "ru", 0)
     assert "nomn" in found[0].case and "nomn" not in found[1].case
+
+
+def test_a_soviet_republic_of_another_country_is_that_country():
+    # the Hungarian Soviet Republic of 1919: "Soviet" inside its name does not make it the USSR
+    assert actors("ro", "ofensiva împotriva Republicii Sovietice Ungare") == [("Republicii Sovietice Ungare", "HUN")]
+    assert actors("ru", "против Венгерской советской республики") == [("Венгерской советской республики", "HUN")]
+    assert actors("en", "against the Hungarian Soviet Republic") == [("Hungarian Soviet Republic", "HUN")]
+
+
+def test_bolshevik_authorities_are_soviet_russia():
+    assert actors("ro", "autoritățile bolșevice l-au arestat") == [("bolșevice", "RUS")]
+    assert actors("ru", "большевистское правительство заявило") == [("большевистское", "RUS")]
