@@ -41,6 +41,7 @@ EXTRACTOR_VERSION = "0.4.0"  # raised when the rules change what is extracted (s
 EventKey = tuple[str, str | None, str | None, str | None, str]
 PUNCT_BREAK = {";", ":", "—", "(", ")"}
 PROPOSAL_REACH = 6  # words between a proposal's trigger and the act it proposes
+ECHO_REACH = 12  # characters between two triggers of one act ("помощь по ленд-лизу")
 
 
 def find_triggers(data: LanguageData, tokens: Sequence[Token]) -> list[TriggerMatch]:
@@ -250,7 +251,7 @@ class EventExtractor:
                 into.extend(made)
                 if kind == "PROPOSE" and any(e.modality == "proposed" for e in made):  # not "did not intend to"
                     proposals.append(trig)
-        everything = _drop_half_events(out + background)
+        everything = _drop_echoes(_drop_half_events(out + background))
         half = [e for e in everything if e.target is None]
         keep = [e for e in everything if is_dyadic(e) and e not in half]
         return [e for e in keep if e not in background], [e for e in keep if e in background], half
@@ -417,6 +418,19 @@ def _untold(background: list[Event], told: list[Event], doc: Document) -> list[E
     known = {key(e, False) for e in told} | {key(e, True) for e in told}
     return [e for e in background
             if key(e, phrase_date(doc, e.sentence, e.trigger) is not None) not in known]
+
+
+def _drop_echoes(events: list[Event]) -> list[Event]:
+    """"предоставили СССР помощь по ленд-лизу": a second trigger of the same kind right after the
+    first names the same act; read on its own it finds the pair the wrong way round."""
+    out: list[Event] = []
+    for e in events:
+        echo = any(f.kind == e.kind and f.source and f.target and e.source and e.target
+                   and (f.source.code, f.target.code) == (e.target.code, e.source.code)
+                   and 0 <= e.trigger.start - f.trigger.end <= ECHO_REACH for f in out)
+        if not echo:
+            out.append(e)
+    return out
 
 
 def _drop_half_events(events: list[Event]) -> list[Event]:

@@ -163,6 +163,8 @@ def _genitive_of_noun(tokens: Sequence[Token], a: ActorMention, trig_start: int)
     """Genitive after a noun other than the trigger (after the trigger it is the act's own
     agent or patient: "визит Горбачёва")."""
     k = a.token_start - 1
+    if k >= 1 and tokens[k - 1].text[:1].isdigit():
+        return False  # "в 1941 года США предоставили": the noun before is a date's, not a head
     return "gent" in _cases(a) and k > 0 and k != trig_start and tokens[k].tags.startswith("NOUN")
 
 
