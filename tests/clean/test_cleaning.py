@@ -67,3 +67,12 @@ def test_cleaning_never_drops_a_gold_event(name):
         starts = [i for i in range(len(text)) if text.startswith(g["evidence"], i)]
         assert starts, g["evidence"]
         assert any(not any(s <= i < e for s, e, _ in removed) for i in starts), g["evidence"]
+
+
+def test_a_sentence_that_uses_a_furniture_word_is_content():
+    from dyad.clean.boilerplate import is_boilerplate
+    assert not is_boilerplate("10 октября 1973 года было опубликовано советско-японское совместное заявление.")
+    assert not is_boilerplate("Compania distribuie gaz în Republica Moldova din 2014 prin noul gazoduct.")
+    assert is_boilerplate("Опубликовано: 10.03.2022 14:35")
+    assert is_boilerplate("Postat pe http://www.allbest.ru/")
+    assert is_boilerplate("© 2020 Example News. All rights reserved.")

@@ -18,6 +18,7 @@ from dyad.data import load_boilerplate
 from dyad.model import Document
 
 PHRASE_MAX_CHARS = 200
+PHRASE_ONLY_WORDS = 4  # a paragraph this short with a furniture phrase anywhere is furniture
 LIST_MIN_WORDS = 12
 LIST_CAPITALISED_SHARE = 0.7
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -39,7 +40,17 @@ def is_navigation_list(text: str) -> bool:
 
 
 def is_boilerplate(text: str) -> bool:
-    return len(text) <= PHRASE_MAX_CHARS and bool(_pattern("phrases").search(text))
+    """A short paragraph that opens or ends with a furniture phrase ("Posted on …", "© 2020 Site.
+    All rights reserved."), or that is hardly more than one. A sentence that merely
+    uses such a word ("… было опубликовано совместное заявление", "Compania distribuie gaz")
+    is content."""
+    if len(text) > PHRASE_MAX_CHARS:
+        return False
+    m = _pattern("phrases").search(text)
+    if m is None:
+        return False
+    opens, closes = not WORD.search(text, 0, m.start()), not WORD.search(text, m.end())
+    return opens or closes or len(WORD.findall(text)) <= PHRASE_ONLY_WORDS
 
 
 def is_block_header(text: str) -> bool:
