@@ -69,8 +69,10 @@ def _coordinated(data: LanguageData, tokens: Sequence[Token], actors: list[Actor
             left, right = (nxt, edge) if step < 0 else (edge, nxt)
             gap = range(left.token_end, right.token_start)
             same_words = (left.token_start, left.token_end) == (right.token_start, right.token_end)
+            # "the United States and the European Union": an article may stand after the conjunction
             joined = same_words or 0 < len(gap) <= 3 and all(
-                tokens[k].text == "," or matches_at(data.roles["conjunction"], tokens, k) is not None for k in gap)
+                tokens[k].text == "," or matches_at(data.roles["conjunction"], tokens, k) is not None
+                or (k > gap.start and matches_at(data.roles["noun_markers"], tokens, k) is not None) for k in gap)
             if not joined or (_cases(nxt) and _cases(head) and not _cases(nxt) & _cases(head)):
                 break
             conjoined = conjoined or same_words or any(tokens[k].text != "," for k in gap)
