@@ -130,6 +130,15 @@ def test_a_comma_alone_joins_no_list_of_actors():
     assert listed == [("DECLARE_WAR", c, "USA") for c in ("DEU", "ITA", "HUN")]
 
 
+def test_a_sentence_naming_only_a_venue_tells_of_the_documents_pair():
+    doc = process("In 1954 Japan and the Soviet Union signed a fisheries agreement. In 1955 Japan proposed talks "
+                  "to the Soviet Union, and the Soviet Union accepted. Formal talks opened in London in June 1955.",
+                  DocumentMeta("t.txt", language="en"))
+    assert ("NEGOTIATE", "JPN", "RUS", "1955-06") in [
+        (e.kind, e.source.code if e.source else None, e.target.code if e.target else None,
+         e.date.value if e.date else None) for e in doc.events]
+
+
 def test_cooperation_named_as_a_topic_is_no_event():
     doc = process("Cooperarea dintre Rusia și Japonia rămâne importantă pentru ambele țări.",
                   DocumentMeta("t.txt", language="ro"))

@@ -200,7 +200,8 @@ class EventExtractor:
                 last_subject, last_paragraph = None, sent.paragraph
             actors = [a for a in doc.actors if a.sentence == si]
             told, mentioned, half = self._sentence_events(doc, si, sent, actors, kinds, last_subject)
-            if not (actors or told or mentioned or half):
+            # a sentence naming only a venue ("Talks opened in London in June 1955") names no party
+            if not (any(not a.location for a in actors) or told or mentioned or half):
                 unnamed.append(si)
             doc.events.extend(told)
             background.extend(mentioned)
