@@ -149,6 +149,21 @@ def test_a_month_without_its_year_takes_the_year_of_the_context(lang, text, expe
     assert expected in [(t.text, t.date.value) for t in find_times(text, lang)]
 
 
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ro", "Între 1811 și 1813 căpitanul a fost ținut în captivitate.", ("Între 1811 și 1813", "1811/1813")),
+    ("ro", "Din 1811 până în 1813 a fost ținut.", ("Din 1811 până în 1813", "1811/1813")),
+    ("en", "Between 1811 and 1813 he was held in Japan.", ("Between 1811 and 1813", "1811/1813")),
+    ("ru", "С 1811 по 1813 год он был в плену.", ("С 1811 по 1813 год", "1811/1813")),
+    ("ro", "Între 16 și 19 aprilie 1991 a avut loc vizita.", ("16 și 19 aprilie 1991", "1991-04-16/1991-04-19")),
+])
+def test_two_years_or_days_joined_by_words_are_one_span(lang, text, expected):
+    assert [(t.text, t.date.value) for t in find_times(text, lang)] == [expected]
+
+
+def test_two_years_joined_without_an_opening_word_stay_two_dates():
+    assert [t.date.value for t in find_times("În 1811 și 1813 au avut loc două vizite.", "ro")] == ["1811", "1813"]
+
+
 @pytest.mark.parametrize("lang,text", [
     ("ro", "Acordul a fost semnat în mai multe țări."),  # "mai" is also "more"
     ("ro", "Revoluția din octombrie a schimbat totul."),  # a name, not a date

@@ -68,7 +68,13 @@ def _is_people_noun(data: LanguageData, tokens: Sequence[Token], i: int, j: int)
         return True
     if data.people_suffixes and last.text.lower().endswith(data.people_suffixes) and last.text.lower() != last.lemma:
         return True
-    return i > 0 and any(p.match_at(tokens, i - 1) is not None for p in data.people_after.candidates(tokens[i - 1]))
+    if i > 0 and any(p.match_at(tokens, i - 1) is not None for p in data.people_after.candidates(tokens[i - 1])):
+        return True
+    if i > 0 and j < len(tokens) and any(p.match_at(tokens, i - 1) is not None
+                                         for p in data.people_article.candidates(tokens[i - 1])):
+        nxt = tokens[j]
+        return not nxt.text[:1].isalpha() or nxt.text.lower() != nxt.lemma or nxt.lemma in ("and", "or")
+    return False
 
 
 def _head_case(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> str:

@@ -78,6 +78,7 @@ class LanguageData:
     nominal_suffixes: tuple[str, ...] = ()  # a lemma with such an ending names an act ("semnare", "signing")
     article_endings: tuple[str, ...] = ()  # an inflected form so ending is a noun with its article ("războiul")
     people_after: PatternSet = field(default_factory=PatternSet)  # a demonym after these is one ("de japonezi")
+    people_article: PatternSet = field(default_factory=PatternSet)  # "the Japanese captured": before a verb
     complement_links: PatternSet = field(default_factory=PatternSet)  # "ofițerul de informații sovietic"
     unknown_org_heads: PatternSet = field(default_factory=PatternSet)  # unresolved actors (actors/ner.py)
     unknown_person_cues: PatternSet = field(default_factory=PatternSet)
@@ -206,6 +207,7 @@ def _load_actors(path: Path, data: LanguageData) -> None:
     data.compound_prefixes = {str(k).lower(): str(v) for k, v in (raw.get("compound_prefixes") or {}).items()}
     data.people_suffixes = tuple(str(x).lower() for x in raw.get("people_suffixes") or [])
     data.people_after = _pattern_set(raw.get("people_after"), f"{path}: people_after")
+    data.people_article = _pattern_set(raw.get("people_article"), f"{path}: people_article")
     data.complement_links = _pattern_set(raw.get("complement_links"), f"{path}: complement_links")
     data.unknown_org_heads = _pattern_set(raw.get("unknown_org_heads"), f"{path}: unknown_org_heads")
     data.unknown_person_cues = _pattern_set(raw.get("unknown_person_cues"), f"{path}: unknown_person_cues")
@@ -308,6 +310,7 @@ class TimeWords:
     year_prepositions: frozenset[str] = frozenset()  # "în 2010 de președintele": a year before a count word
     span_from: frozenset[str] = frozenset()  # "с 1936 года до … в июле 1938 года": a span's opening word …
     span_until: frozenset[str] = frozenset()  # … and the word right after its first date
+    between_words: frozenset[str] = frozenset()  # "între 1811 și 1813": opens a span of two years
     month_prepositions: frozenset[str] = frozenset()  # "în martie", "в марте": a month alone, of the context's year
     month_alone_capital: bool = False  # English: "in May" only with a capital ("in may be" is no month)
     month_alone_not: frozenset[str] = frozenset()  # "în mai multe țări": month names that are common words
@@ -350,7 +353,7 @@ def load_time_words(code: str) -> TimeWords:
         day_suffixes=words("day_suffixes"), day_links=words("day_links"), weekday_links=words("weekday_links"),
         century_suffixes=words("century_suffixes"), century_links=words("century_links"),
         decade_suffixes=words("decade_suffixes"), year_prepositions=words("year_prepositions"),
-        span_from=words("span_from"), span_until=words("span_until"),
+        span_from=words("span_from"), span_until=words("span_until"), between_words=words("between_words"),
         month_prepositions=words("month_prepositions"), month_alone_capital=bool(raw.get("month_alone_capital")),
         month_alone_not=words("month_alone_not"),
     )

@@ -23,7 +23,7 @@ ABBREV_DOT = r"(?:\.(?!\s*$|\s+(?-i:[A-ZА-ЯЁĂÂÎȘȚ])))?"
 NEEDS_DIGIT = frozenset({"iso", "dmy_double", "dmy_numeric", "numeric_slash", "dmy_roman", "dmy", "mdy",
                          "dm_range_y", "md_range_y", "mm_range_y", "my", "mm_words_y", "season_y", "dm", "md",
                          "decade_num", "decade_short", "decade_apos", "decade_words", "century_ordinal",
-                         "century_ordinal_first", "century_number", "year_range", "year"})
+                         "century_ordinal_first", "century_number", "year_range", "year_words_range", "year"})
 # Shapes whose match can only begin at a month name, or at the first digit of a number (every
 # one of the latter opens with a digit after a non-word boundary): such a shape is tried only
 # at those positions of a sentence (`finditer_at`), not scanned for along all of it.
@@ -111,6 +111,7 @@ def grammar_for(code: str) -> Grammar:
     cord = alternation(words.century_ordinals)
     links = rf"(?:\s+(?:{alternation(words.year_links)}))?"  # "May of 1945", "mai a anului 1940"
     nth = rf"(?:1[0-9]|2[01]|[1-9]){csuf}"  # "19th", "20-м"
+    opening = alternation(words.span_from | words.between_words)
     patterns = [
         ("iso", rf"{b}{YEAR}-(?P<m>\d{{2}})-(?P<d>\d{{2}}){e}"),
         # "26 января (7 февраля) 1855": two calendars; the year may be left to the context
@@ -119,7 +120,9 @@ def grammar_for(code: str) -> Grammar:
         ("dmy_numeric", rf"{b}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR}){e}"),
         ("numeric_slash", rf"{b}(?P<a>\d{{1,2}})/(?P<c>\d{{1,2}})/(?P<y>{YEAR}){e}"),  # 12/25/1941, 25/12/1941
         ("dmy_roman", rf"{b}(?P<d>\d{{1,2}})\.\s?(?P<rm>[IVX]{{1,4}})\.\s?(?P<y>{YEAR}){e}"),  # 7.II.1855
-        ("dm_range_y", rf"{b}(?P<d>\d{{1,2}}){DASH}(?P<d2>\d{{1,2}})\s+{mon},?\s+(?P<y>{YEAR}){suffix}"),
+        # "16–19 aprilie 1991", "între 16 și 19 aprilie 1991"
+        ("dm_range_y", rf"{b}(?P<d>\d{{1,2}})(?:{DASH}|\s+(?:{rng})\s+)(?P<d2>\d{{1,2}})\s+{mon},?\s+"
+                       rf"(?P<y>{YEAR}){suffix}"),
         ("dmy", rf"{b}(?P<d>\d{{1,2}}){ordinal}{day_link}\s+{mon}{julian},?\s+{dmy_tail}"),
         ("md_range_y", rf"\b{mon}\s+(?P<d>\d{{1,2}}){DASH}(?P<d2>\d{{1,2}}),?\s+(?P<y>{YEAR}){e}"),
         ("mdy", rf"\b{mon}\s+(?P<d>\d{{1,2}}){ordinal},?\s+(?P<y>{YEAR}){julian2}{e}"),
@@ -151,6 +154,9 @@ def grammar_for(code: str) -> Grammar:
         ("century_number", rf"\b(?:{cent_long})\s+{clink}(?P<n>1[0-9]|2[01]){csuf}(?!\d|[.,]\d)"),
         ("century_words", rf"\b(?P<cord>{cord})\s+(?:{cent_long})\b"),
         ("century_words_after", rf"\b(?:{cent_long})\s+{clink}(?P<cord>{cord})\b"),
+        # "între 1811 și 1813", "from 1811 to 1813", "с 1811 по 1813 год": an opening word makes it one span
+        ("year_words_range", rf"(?<!\w)(?:{opening})\s+(?P<y>{YEAR}){suffix}\s+(?:{rng})\s+"
+                             rf"(?P<y2>{YEAR}){suffix}(?!\d)"),
         ("year_range", rf"{b}(?P<y>{YEAR}){DASH}(?P<y2>{YEAR}|\d{{2}}){suffix}(?!\d)"),
         ("year", rf"{b}(?P<y>{YEAR}){suffix}(?![\d%])"),
     ]
@@ -163,7 +169,8 @@ def grammar_for(code: str) -> Grammar:
              "decade_name": _words(words.decade_names),
              "decade_words": _words(data.decade_words), "century_words": _words(words.century_ordinals),
              "century_words_after": _words(words.century_ordinals), "century_roman": cent_words,
-             "century_ordinal": cent_words, "century_ordinal_first": cent_words, "century_number": cent_words}
+             "century_ordinal": cent_words, "century_ordinal_first": cent_words, "century_number": cent_words,
+             "year_words_range": _words(words.span_from | words.between_words)}
     # "Wednesday, 12 September", "в среду, 12 сентября": looked for only before a day (a pattern
     # opening with an optional weekday would be tried at every position of every sentence)
     wlink = rf"(?:(?:{alternation(words.weekday_links)})\s+)?"  # "Wednesday the 12th"

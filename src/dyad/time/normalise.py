@@ -121,6 +121,9 @@ def normalise(name: str, m: re.Match[str], g: Grammar, century_start: int = 1900
         return span(first, century(int(gd["n2"]))) if gd.get("n2") else first
     if name in ("century_words", "century_words_after"):
         return century(g.words.century_ordinals[gd["cord"].lower()])
+    if name == "year_words_range" and y:
+        y2 = int(gd["y2"])
+        return span(year(y), year(y2)) if y2 > y else None
     if name == "year_range" and y:
         y2s = gd["y2"]
         y2 = int(y2s) if len(y2s) == 4 else (y // 100) * 100 + int(y2s)
