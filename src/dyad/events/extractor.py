@@ -283,7 +283,7 @@ class EventExtractor:
         if info.relationship and by_noun and trig.start - clause[0] <= 1 and undated:
             return out  # "Cooperarea economică dintre Rusia și Japonia devine tot mai puternică": a state
         roles = assign_roles(data, tokens, trig, players, clause, info.symmetric)
-        if trig.spec.reverse and roles.sources and roles.targets:
+        if trig.spec.reverse and roles.targets:  # "Крепость Порт-Артур сдалась японцам": the Japanese act
             roles = Roles(roles.targets, roles.sources, roles.carried, roles.unordered)
         if not roles.sources and last_subject is not None and not info.symmetric \
                 and (roles.targets or _pronoun_before(data, tokens, trig, clause)):
