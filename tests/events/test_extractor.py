@@ -139,6 +139,15 @@ def test_a_sentence_naming_only_a_venue_tells_of_the_documents_pair():
          e.date.value if e.date else None) for e in doc.events]
 
 
+def test_a_reciprocal_act_is_done_by_each_side_to_the_other():
+    got = [e[:3] for e in events("In 1969 Chinese and Soviet troops shelled each other on the Ussuri.")]
+    assert sorted(got) == [("ATTACK", "CHN", "RUS"), ("ATTACK", "RUS", "CHN")]
+    # a reciprocal phrase far from the trigger, in another act's words, mirrors nothing
+    far = events("In 2019 France and Germany promised to assist each other by all means, including armed "
+                 "force, if either were attacked by Russia.")
+    assert ("ATTACK", "FRA", "RUS") not in [e[:3] for e in far]
+
+
 def test_cooperation_named_as_a_topic_is_no_event():
     doc = process("Cooperarea dintre Rusia și Japonia rămâne importantă pentru ambele țări.",
                   DocumentMeta("t.txt", language="ro"))

@@ -9,6 +9,7 @@ anchor. Everything language-specific is read from the language's data files.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from dyad.data import (
@@ -41,6 +42,7 @@ EXTRACTOR_VERSION = "0.4.0"  # raised when the rules change what is extracted (s
 EventKey = tuple[str, str | None, str | None, str | None, str]
 PUNCT_BREAK = {";", ":", "—", "(", ")"}
 PROPOSAL_REACH = 6  # words between a proposal's trigger and the act it proposes
+RECIPROCAL_REACH = 6  # words between a trigger and "each other", "друг против друга"
 ECHO_REACH = 12  # characters between two triggers of one act ("помощь по ленд-лизу")
 
 
@@ -220,6 +222,7 @@ class EventExtractor:
         done = {(e.sentence, e.trigger, e.kind) for e in completed}
         doc.events.extend(completed)
         doc.events.extend(e for e in one_sided if is_dyadic(e) and (e.sentence, e.trigger, e.kind) not in done)
+        doc.events.extend(_mirrored(doc, doc.events))
         doc.events.sort(key=lambda e: (e.sentence, e.trigger.start))
         doc.count("events", len(doc.events))
         return doc
@@ -283,6 +286,9 @@ class EventExtractor:
         if info.relationship and by_noun and trig.start - clause[0] <= 1 and undated:
             return out  # "Cooperarea economică dintre Rusia și Japonia devine tot mai puternică": a state
         roles = assign_roles(data, tokens, trig, players, clause, info.symmetric)
+        near = (max(clause[0], trig.start - RECIPROCAL_REACH), min(clause[1], trig.end + RECIPROCAL_REACH))
+        if len(roles.sources) == 2 and not roles.targets and _reciprocal(data, tokens, near):
+            roles = Roles(roles.sources[:1], roles.sources[1:], roles.carried)  # "shelled each other"
         if trig.spec.reverse and roles.targets:  # "Крепость Порт-Артур сдалась японцам": the Japanese act
             roles = Roles(roles.targets, roles.sources, roles.carried, roles.unordered)
         if not roles.sources and last_subject is not None and not info.symmetric \
@@ -419,6 +425,35 @@ def _untold(background: list[Event], told: list[Event], doc: Document) -> list[E
     known = {key(e, False) for e in told} | {key(e, True) for e in told}
     return [e for e in background
             if key(e, phrase_date(doc, e.sentence, e.trigger) is not None) not in known]
+
+
+def _reciprocal(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int]) -> bool:
+    return any(matches_at(data.roles["reciprocal"], tokens, i) is not None for i in range(*clause))
+
+
+def _mirrored(doc: Document, events: list[Event]) -> list[Event]:
+    """"стороны держали друг против друга многочисленные армии", "the two armies shelled each other":
+    a directed act with a reciprocal phrase in its clause was done by each side to the other."""
+    out: list[Event] = []
+    have = {(e.sentence, e.trigger.start, e.kind, e.source.code if e.source else None,
+             e.target.code if e.target else None) for e in events}
+    for e in events:
+        if e.source is None or e.target is None or load_kinds()[e.kind].symmetric:
+            continue
+        sent = doc.sentences[e.sentence]
+        data = load_language(sent.language)
+        k = next((i for i, t in enumerate(sent.tokens) if t.start >= e.trigger.start), None)
+        if k is None:
+            continue
+        lo, hi = clause_bounds(data, sent.tokens, k, k + 1)
+        if not _reciprocal(data, sent.tokens, (max(lo, k - RECIPROCAL_REACH), min(hi, k + RECIPROCAL_REACH))):
+            continue
+        key = (e.sentence, e.trigger.start, e.kind, e.target.code, e.source.code)
+        if key not in have:
+            have.add(key)
+            out.append(dataclasses.replace(e, source=e.target, target=e.source, argument_spans={},
+                                           id=event_id(e.doc_id, e.trigger, e.kind, e.target.code, e.source.code)))
+    return out
 
 
 def _drop_echoes(events: list[Event]) -> list[Event]:
