@@ -9,6 +9,14 @@ def test_romanian_initials_do_not_end_a_sentence():
         "Acordul a fost semnat de S. Hayashi și de ambasadorul rus.", "A doua zi a plecat."]
 
 
+def test_initials_written_together_do_not_end_a_sentence():
+    text = "A avut loc o vizită a președintelui URSS, M.S. Gorbaciov, în Japonia. A doua zi a plecat."
+    spans = list(adapter_for("ro").split_sentences(text))
+    assert len(spans) == 2
+    ru = "Об этом заявил В.В. Путин. Встреча прошла в Кремле."
+    assert len(list(adapter_for("ru").split_sentences(ru))) == 2
+
+
 def test_russian_year_abbreviation_does_not_end_a_sentence():
     text = "В 1855 г. Россия и Япония подписали договор. Он действовал долго."
     spans = list(adapter_for("ru").split_sentences(text))

@@ -155,6 +155,12 @@ def test_a_month_without_its_year_takes_the_year_of_the_context(lang, text, expe
     ("en", "Between 1811 and 1813 he was held in Japan.", ("Between 1811 and 1813", "1811/1813")),
     ("ru", "С 1811 по 1813 год он был в плену.", ("С 1811 по 1813 год", "1811/1813")),
     ("ro", "Între 16 și 19 aprilie 1991 a avut loc vizita.", ("16 și 19 aprilie 1991", "1991-04-16/1991-04-19")),
+    ("ro", "Vizita a avut loc între 16 aprilie și 19 aprilie 1991.",
+     ("16 aprilie și 19 aprilie 1991", "1991-04-16/1991-04-19")),
+    ("en", "The conference lasted from 17 July to 2 August 1945.",
+     ("17 July to 2 August 1945", "1945-07-17/1945-08-02")),
+    ("ru", "Конференция шла с 17 июля по 2 августа 1945 года.",
+     ("17 июля по 2 августа 1945 года", "1945-07-17/1945-08-02")),
 ])
 def test_two_years_or_days_joined_by_words_are_one_span(lang, text, expected):
     assert [(t.text, t.date.value) for t in find_times(text, lang)] == [expected]

@@ -19,8 +19,9 @@ WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-‐–'’]\w+)*|[^\w\s]", re.UNI
 DASHES = str.maketrans({"‐": "-", "–": "-"})
 # Sentence ends: . ! ? … followed by space and an upper-case letter, a digit or a quote.
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[\"«„“(]?[\w])")
-# A single capital letter with a dot ("S. Hayashi", "V. Putin") is an initial, not a sentence end.
-INITIAL_BEFORE = re.compile(r"(?:^|[\s(])\w\.$")
+# A single letter with a dot ("S. Hayashi", "V. Putin") is an initial, not a sentence end; so are
+# initials written together ("M.S. Gorbaciov", "E.V. Putyatin").
+INITIAL_BEFORE = re.compile(r"(?:^|[\s(])(?:[^\W\d_]\.){1,3}$")
 ABBREVIATION_BEFORE = re.compile(r"(\w+(?:\.\w+)*)\.$")
 ANALYSES_KEPT = 200_000  # word forms whose (lemma, tags) an adapter remembers; cleared when full
 

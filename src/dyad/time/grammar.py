@@ -20,7 +20,7 @@ DASH = r"\s*[-–—]\s*"
 # the dot of an abbreviated month ("Feb. 7"), not a full stop before the next sentence ("in May. The")
 ABBREV_DOT = r"(?:\.(?!\s*$|\s+(?-i:[A-ZА-ЯЁĂÂÎȘȚ])))?"
 # The shapes that cannot match without a digit; a shape not listed here is always tried.
-NEEDS_DIGIT = frozenset({"iso", "dmy_double", "dmy_numeric", "numeric_slash", "dmy_roman", "dmy", "mdy",
+NEEDS_DIGIT = frozenset({"iso", "dmy_double", "dmdm_range_y", "dmy_numeric", "numeric_slash", "dmy_roman", "dmy", "mdy",
                          "dm_range_y", "md_range_y", "mm_range_y", "my", "mm_words_y", "season_y", "dm", "md",
                          "decade_num", "decade_short", "decade_apos", "decade_words", "century_ordinal",
                          "century_ordinal_first", "century_number", "year_range", "year_words_range", "year"})
@@ -28,7 +28,8 @@ NEEDS_DIGIT = frozenset({"iso", "dmy_double", "dmy_numeric", "numeric_slash", "d
 # one of the latter opens with a digit after a non-word boundary): such a shape is tried only
 # at those positions of a sentence (`finditer_at`), not scanned for along all of it.
 MONTH_FIRST = frozenset({"md_range_y", "mdy", "mm_words_y", "mm_range_y", "my", "md"})
-DIGIT_FIRST = frozenset({"iso", "dmy_double", "dmy_numeric", "numeric_slash", "dmy_roman", "dm_range_y", "dmy", "dm",
+DIGIT_FIRST = frozenset({"iso", "dmy_double", "dmdm_range_y", "dmy_numeric", "numeric_slash", "dmy_roman",
+                         "dm_range_y", "dmy", "dm",
                          "decade_num", "decade_short", "century_ordinal_first", "century_ordinal", "year_range",
                          "year"})
 NUMBER_START = re.compile(r"(?<!\d)\d")
@@ -120,6 +121,9 @@ def grammar_for(code: str) -> Grammar:
         ("dmy_numeric", rf"{b}(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR}){e}"),
         ("numeric_slash", rf"{b}(?P<a>\d{{1,2}})/(?P<c>\d{{1,2}})/(?P<y>{YEAR}){e}"),  # 12/25/1941, 25/12/1941
         ("dmy_roman", rf"{b}(?P<d>\d{{1,2}})\.\s?(?P<rm>[IVX]{{1,4}})\.\s?(?P<y>{YEAR}){e}"),  # 7.II.1855
+        # "16 aprilie și 19 aprilie 1991", "from 28 July to 3 August 1945"
+        ("dmdm_range_y", rf"{b}(?P<d>\d{{1,2}}){ordinal}\s+{mon}(?:{DASH}|\s+(?:{rng})\s+)(?P<d2>\d{{1,2}}){ordinal}\s+"
+                         rf"{mon2},?\s+(?P<y>{YEAR}){suffix}"),
         # "16–19 aprilie 1991", "între 16 și 19 aprilie 1991"
         ("dm_range_y", rf"{b}(?P<d>\d{{1,2}})(?:{DASH}|\s+(?:{rng})\s+)(?P<d2>\d{{1,2}})\s+{mon},?\s+"
                        rf"(?P<y>{YEAR}){suffix}"),
@@ -163,8 +167,8 @@ def grammar_for(code: str) -> Grammar:
     compiled = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in patterns)
     century_word = re.compile(rf"(?<!\w)(?:{cent})(?!\w)", re.IGNORECASE)
     month_words, cent_words = _words(data.months), _words(data.century_words)
-    cues = {name: month_words for name in ("dmy_double", "dm_range_y", "md_range_y", "dmy", "mdy", "mm_words_y",
-                                           "mm_range_y", "my", "dm", "md", "month_alone")}
+    cues = {name: month_words for name in ("dmy_double", "dmdm_range_y", "dm_range_y", "md_range_y", "dmy", "mdy",
+                                           "mm_words_y", "mm_range_y", "my", "dm", "md", "month_alone")}
     cues |= {"season_y": _words(data.seasons), "season_alone": _words(p.split()[-1] for p in words.seasons_alone),
              "decade_name": _words(words.decade_names),
              "decade_words": _words(data.decade_words), "century_words": _words(words.century_ordinals),

@@ -90,6 +90,9 @@ def normalise(name: str, m: re.Match[str], g: Grammar, century_start: int = 1900
         return day(y, roman_to_int(gd["rm"]), int(gd["d"]))
     if name in ("dmy", "mdy") and y:
         return dated_day(y, month_of(g, gd["mon"]), int(gd["d"]), bool(gd.get("julian") or gd.get("julian2")))
+    if name == "dmdm_range_y" and y:
+        a, b = day(y, month_of(g, gd["mon"]), int(gd["d"])), day(y, month_of(g, gd["mon2"]), int(gd["d2"]))
+        return span(a, b) if a and b else None
     if name in ("dm_range_y", "md_range_y") and y:
         a, b = day(y, month_of(g, gd["mon"]), int(gd["d"])), day(y, month_of(g, gd["mon"]), int(gd["d2"]))
         return span(a, b) if a and b else None
