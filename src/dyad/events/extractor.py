@@ -38,7 +38,7 @@ from dyad.events.roles import (
 from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Sentence, Span, Token, event_id
 from dyad.patterns import PatternSet
 
-EXTRACTOR_VERSION = "0.4.0"  # raised when the rules change what is extracted (stored events say which made them)
+EXTRACTOR_VERSION = "0.5.0"  # raised when the rules change what is extracted (stored events say which made them)
 EventKey = tuple[str, str | None, str | None, str | None, str]
 PUNCT_BREAK = {";", ":", "—", "(", ")"}
 PROPOSAL_REACH = 6  # words between a proposal's trigger and the act it proposes
