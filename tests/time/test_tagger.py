@@ -130,23 +130,17 @@ def test_further_written_forms(lang, text, expected):
     ("ro", "În 1939, în primăvară, trupele au atacat.", ("în primăvară", "1939-21")),
     ("ru", "В 1939 году весной начались бои.", ("весной", "1939-21")),
     ("en", "In 1939, in the spring, fighting began.", ("in the spring", "1939-21")),
+    ("ro", "În 1940 relațiile s-au răcit, iar în iunie URSS a trimis un ultimatum.", ("în iunie", "1940-06")),
+    ("ru", "В 1969 году отношения обострились, а в марте произошёл бой.", ("в марте", "1969-03")),
+    ("en", "The talks opened in 1956, and in October a declaration was signed.", ("in October", "1956-10")),
 ])
-def test_a_season_without_its_year_takes_the_year_of_the_context(lang, text, expected):
+def test_a_season_or_month_without_its_year_takes_the_year_of_the_context(lang, text, expected):
     assert expected in [(t.text, t.date.value) for t in find_times(text, lang)]
 
 
 def test_a_season_without_any_year_around_takes_the_anchor_year():
     assert [(t.text, t.date.value) for t in find_times("Primăvara, armata a atacat.", "ro", anchor_year=1940)] == \
         [("Primăvara", "1940-21")]
-
-
-@pytest.mark.parametrize("lang,text,expected", [
-    ("ro", "În 1940 relațiile s-au răcit, iar în iunie URSS a trimis un ultimatum.", ("în iunie", "1940-06")),
-    ("ru", "В 1969 году отношения обострились, а в марте произошёл бой.", ("в марте", "1969-03")),
-    ("en", "The talks opened in 1956, and in October a declaration was signed.", ("in October", "1956-10")),
-])
-def test_a_month_without_its_year_takes_the_year_of_the_context(lang, text, expected):
-    assert expected in [(t.text, t.date.value) for t in find_times(text, lang)]
 
 
 @pytest.mark.parametrize("lang,text,expected", [
