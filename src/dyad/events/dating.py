@@ -12,11 +12,10 @@ import datetime as dt
 from collections.abc import Sequence
 
 from dyad.data import load_hierarchy, load_language, load_time_words
-from dyad.events.roles import matches_at
+from dyad.events.roles import PUNCT_BREAK, matches_at
 from dyad.model import DateValue, Document, Span, TimeMention, Token
 from dyad.time.values import span
 
-PUNCT_BREAK = {";", ":", "—", "(", ")"}
 HEAD_REACH = 3  # a noun's date dates a trigger that starts at most this many tokens before the noun
 SIGNING_KINDS = {"SIGN_AGREEMENT"}  # the act that gives an agreement the date it is named by
 

@@ -9,7 +9,6 @@ anchor. Everything language-specific is read from the language's data files.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 from dyad.data import (
@@ -27,23 +26,31 @@ from dyad.events.dating import governing_date, phrase_date, treaty_date
 from dyad.events.focus import complete_one_sided, focus_pair
 from dyad.events.modality import modality_of
 from dyad.events.roles import (
+    PUNCT_BREAK,
     Roles,
     TriggerMatch,
     assign_roles,
+    clause_bounds,
     is_nominal,
     is_passive,
     matches_at,
     named_by_noun,
+)
+from dyad.events.tidy import (
+    RECIPROCAL_REACH,
+    drop_echoes,
+    drop_half_events,
+    is_dyadic,
+    mirrored,
+    reciprocal,
+    untold,
 )
 from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Sentence, Span, Token, event_id
 from dyad.patterns import PatternSet
 
 EXTRACTOR_VERSION = "0.5.0"  # raised when the rules change what is extracted (stored events say which made them)
 EventKey = tuple[str, str | None, str | None, str | None, str]
-PUNCT_BREAK = {";", ":", "—", "(", ")"}
 PROPOSAL_REACH = 6  # words between a proposal's trigger and the act it proposes
-RECIPROCAL_REACH = 6  # words between a trigger and "each other", "друг против друга"
-ECHO_REACH = 12  # characters between two triggers of one act ("помощь по ленд-лизу")
 
 
 def find_triggers(data: LanguageData, tokens: Sequence[Token]) -> list[TriggerMatch]:
@@ -56,18 +63,6 @@ def find_triggers(data: LanguageData, tokens: Sequence[Token]) -> list[TriggerMa
         taken[i:j] = [True] * (j - i)
         out.append(TriggerMatch(i, j, p.payload))
     return sorted(out, key=lambda t: t.start)
-
-
-def clause_bounds(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> tuple[int, int]:
-    """The token range of the clause holding tokens[i:j]: up to ';', ':' or a clause-break word."""
-    brk = data.roles["clause_break"]
-    lo = i
-    while lo > 0 and tokens[lo - 1].text not in PUNCT_BREAK and matches_at(brk, tokens, lo - 1) is None:
-        lo -= 1
-    hi = j
-    while hi < len(tokens) and tokens[hi].text not in PUNCT_BREAK and matches_at(brk, tokens, hi) is None:
-        hi += 1
-    return lo, hi
 
 
 def around_relative(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int], trig: TriggerMatch,
@@ -211,7 +206,7 @@ class EventExtractor:
             subjects = [a for a in actors if "nomn" in a.case.split(",")] or actors
             if subjects:
                 last_subject = subjects[0]
-        doc.events.extend(_untold(background, doc.events, doc))
+        doc.events.extend(untold(background, doc.events, doc))
         pair = focus_pair(doc.events)
         if pair is not None:  # "Au fost semnate 17 documente": between the two the text is about
             implied = tuple(sorted(pair))
@@ -222,7 +217,7 @@ class EventExtractor:
         done = {(e.sentence, e.trigger, e.kind) for e in completed}
         doc.events.extend(completed)
         doc.events.extend(e for e in one_sided if is_dyadic(e) and (e.sentence, e.trigger, e.kind) not in done)
-        doc.events.extend(_mirrored(doc, doc.events))
+        doc.events.extend(mirrored(doc, doc.events))
         doc.events.sort(key=lambda e: (e.sentence, e.trigger.start))
         doc.count("events", len(doc.events))
         return doc
@@ -255,7 +250,7 @@ class EventExtractor:
                 into.extend(made)
                 if kind == "PROPOSE" and any(e.modality == "proposed" for e in made):  # not "did not intend to"
                     proposals.append(trig)
-        everything = _drop_echoes(_drop_half_events(out + background))
+        everything = drop_echoes(drop_half_events(out + background))
         half = [e for e in everything if e.target is None]
         keep = [e for e in everything if is_dyadic(e) and e not in half]
         return [e for e in keep if e not in background], [e for e in keep if e in background], half
@@ -287,7 +282,7 @@ class EventExtractor:
             return out  # "Cooperarea economică dintre Rusia și Japonia devine tot mai puternică": a state
         roles = assign_roles(data, tokens, trig, players, clause, info.symmetric)
         near = (max(clause[0], trig.start - RECIPROCAL_REACH), min(clause[1], trig.end + RECIPROCAL_REACH))
-        if len(roles.sources) == 2 and not roles.targets and _reciprocal(data, tokens, near):
+        if len(roles.sources) == 2 and not roles.targets and reciprocal(data, tokens, near):
             roles = Roles(roles.sources[:1], roles.sources[1:], roles.carried)  # "shelled each other"
         if trig.spec.reverse and roles.targets:  # "Крепость Порт-Артур сдалась японцам": the Japanese act
             roles = Roles(roles.targets, roles.sources, roles.carried, roles.unordered)
@@ -399,78 +394,3 @@ def _pairs(roles: Roles) -> list[tuple[ActorMention, ActorMention | None]]:
         return [(a, b) for k, a in enumerate(s) for b in s[k + 1:] if a.actor.code != b.actor.code]
     targets: list[ActorMention | None] = list(roles.targets) or [None]
     return [(src, t) for src in s for t in targets]
-
-
-ONE_SIDED_KINDS = {"END_WAR"}  # a surrender is complete without naming to whom
-
-
-def is_dyadic(event: Event) -> bool:
-    """dyad codes relations between two parties: an event with no counterpart found anywhere in
-    its sentence (after the treaty, territory and sentence fallbacks) is kept only when it concerns
-    a territory or a named agreement, which relate it to their holders and parties (a leader's visit
-    to disputed islands, an annexation, joining a pact), or is a surrender. Other one-sided
-    statements ("Japan mobilised") are dropped: on the development gold they were wrong far more
-    often than right."""
-    return event.target is not None or bool(event.territory or event.agreement) or event.kind in ONE_SIDED_KINDS
-
-
-def _untold(background: list[Event], told: list[Event], doc: Document) -> list[Event]:
-    """"after the Russo-Japanese War" names a war the document tells elsewhere: that mention adds
-    only a wrong date. An act named this way and told nowhere else ("during Iliescu's visit to
-    Moscow") is still the only evidence of it, so it stays; so does one dated in its own phrase
-    ("until the fighting at Lake Khasan in July 1938") unless an act of that date is told."""
-    def key(e: Event, dated: bool) -> tuple[str, frozenset[str | None], str | None]:
-        pair = frozenset((e.source.code if e.source else None, e.target.code if e.target else None))
-        return e.kind, pair, e.date.value if dated and e.date else None
-    known = {key(e, False) for e in told} | {key(e, True) for e in told}
-    return [e for e in background
-            if key(e, phrase_date(doc, e.sentence, e.trigger) is not None) not in known]
-
-
-def _reciprocal(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int]) -> bool:
-    return any(matches_at(data.roles["reciprocal"], tokens, i) is not None for i in range(*clause))
-
-
-def _mirrored(doc: Document, events: list[Event]) -> list[Event]:
-    """"стороны держали друг против друга многочисленные армии", "the two armies shelled each other":
-    a directed act with a reciprocal phrase in its clause was done by each side to the other."""
-    out: list[Event] = []
-    have = {(e.sentence, e.trigger.start, e.kind, e.source.code if e.source else None,
-             e.target.code if e.target else None) for e in events}
-    for e in events:
-        if e.source is None or e.target is None or load_kinds()[e.kind].symmetric:
-            continue
-        sent = doc.sentences[e.sentence]
-        data = load_language(sent.language)
-        k = next((i for i, t in enumerate(sent.tokens) if t.start >= e.trigger.start), None)
-        if k is None:
-            continue
-        lo, hi = clause_bounds(data, sent.tokens, k, k + 1)
-        if not _reciprocal(data, sent.tokens, (max(lo, k - RECIPROCAL_REACH), min(hi, k + RECIPROCAL_REACH))):
-            continue
-        key = (e.sentence, e.trigger.start, e.kind, e.target.code, e.source.code)
-        if key not in have:
-            have.add(key)
-            out.append(dataclasses.replace(e, source=e.target, target=e.source, argument_spans={},
-                                           id=event_id(e.doc_id, e.trigger, e.kind, e.target.code, e.source.code)))
-    return out
-
-
-def _drop_echoes(events: list[Event]) -> list[Event]:
-    """"предоставили СССР помощь по ленд-лизу": a second trigger of the same kind right after the
-    first names the same act; read on its own it finds the pair the wrong way round."""
-    out: list[Event] = []
-    for e in events:
-        echo = any(f.kind == e.kind and f.source and f.target and e.source and e.target
-                   and (f.source.code, f.target.code) == (e.target.code, e.source.code)
-                   and 0 <= e.trigger.start - f.trigger.end <= ECHO_REACH for f in out)
-        if not echo:
-            out.append(e)
-    return out
-
-
-def _drop_half_events(events: list[Event]) -> list[Event]:
-    """Within a sentence, an event without a target adds nothing beside the same kind and source
-    with one (two triggers of one event, one of which lost its target)."""
-    full = {(e.kind, e.source.code if e.source else None) for e in events if e.target}
-    return [e for e in events if e.target or (e.kind, e.source.code if e.source else None) not in full]

@@ -20,6 +20,7 @@ from dyad.patterns import PatternSet
 COMPOUND_DISTANCE = 4
 HANDED_REACH = 4  # words between a light verb's recipient and the act's noun ("României un ultimatum")
 PUNCT_STOP = {",", ";", ":", "(", ")", "—"}
+PUNCT_BREAK = {";", ":", "—", "(", ")"}  # a clause ends here (a comma does not end one)
 
 
 @dataclass
@@ -358,3 +359,15 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
             return Roles(sources, [], unordered=True)
         return Roles(sources[:1], sources[1:2], unordered=True)
     return Roles(sources, targets)
+
+
+def clause_bounds(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> tuple[int, int]:
+    """The token range of the clause holding tokens[i:j]: up to ';', ':' or a clause-break word."""
+    brk = data.roles["clause_break"]
+    lo = i
+    while lo > 0 and tokens[lo - 1].text not in PUNCT_BREAK and matches_at(brk, tokens, lo - 1) is None:
+        lo -= 1
+    hi = j
+    while hi < len(tokens) and tokens[hi].text not in PUNCT_BREAK and matches_at(brk, tokens, hi) is None:
+        hi += 1
+    return lo, hi
