@@ -148,6 +148,11 @@ def test_a_reciprocal_act_is_done_by_each_side_to_the_other():
     assert ("ATTACK", "FRA", "RUS") not in [e[:3] for e in far]
 
 
+def test_an_army_entering_a_place_takes_it_on_the_date_of_its_own_clause():
+    got = events("On 10 May 1940 the Wehrmacht invaded France, and German troops entered Paris on 14 June.")
+    assert ("OCCUPY", "DEU", "FRA", "1940-06-14") in [e[:4] for e in got]
+
+
 def test_cooperation_named_as_a_topic_is_no_event():
     doc = process("Cooperarea dintre Rusia și Japonia rămâne importantă pentru ambele țări.",
                   DocumentMeta("t.txt", language="ro"))
