@@ -310,9 +310,12 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
     if pair and pair[0].token_start - 1 > trig.end and not is_passive(data, tokens, trig) \
             and not is_nominal(data, tokens[trig.start]) and _has_subject(data, tokens, in_clause, trig):
         pair = None  # "Putin proposed to Abe a treaty between the two countries": the treaty's parties
+    compound = next((a for a in sorted(in_clause, key=lambda a: abs(a.token_start - trig.start)) if a.pair), None)
+    if pair and compound and abs(compound.token_start - trig.start) < abs(pair[0].token_start - trig.start) \
+            and abs(compound.token_start - trig.start) <= COMPOUND_DISTANCE:
+        pair = None  # "подписания японо-американского договора …, отношения между СССР и Японией": the nearer names it
     if pair:
         return Roles([pair[0]], [pair[1]], unordered=True)
-    compound = next((a for a in sorted(in_clause, key=lambda a: abs(a.token_start - trig.start)) if a.pair), None)
     if compound and abs(compound.token_start - trig.start) <= COMPOUND_DISTANCE:
         first, second = _compound_pair(compound)
         subject = next((a for a in reversed(in_clause) if a.token_end <= trig.start and a is not compound
