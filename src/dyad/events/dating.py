@@ -16,6 +16,7 @@ from dyad.events.roles import PUNCT_BREAK, matches_at
 from dyad.model import DateValue, Document, Span, TimeMention, Token
 from dyad.time.values import span
 
+PHRASE_REACH = 40  # characters between a trigger and a date written in its phrase
 HEAD_REACH = 3  # a noun's date dates a trigger that starts at most this many tokens before the noun
 SIGNING_KINDS = {"SIGN_AGREEMENT"}  # the act that gives an agreement the date it is named by
 
@@ -164,7 +165,7 @@ def phrase_date(doc: Document, sent_index: int, trigger: Span) -> DateValue | No
     """A date written right after a trigger in the same phrase, with no punctuation between ("until
     the fighting at Lake Khasan in July 1938"): the date of an act named in a time phrase."""
     for t in doc.times:
-        if t.sentence == sent_index and 0 <= t.start - trigger.end <= 40 \
+        if t.sentence == sent_index and 0 <= t.start - trigger.end <= PHRASE_REACH \
                 and not any(c in doc.text[trigger.end:t.start] for c in ",;:()"):
             return t.date
     return None

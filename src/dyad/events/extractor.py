@@ -34,6 +34,7 @@ from dyad.events.roles import (
     is_nominal,
     is_passive,
     matches_at,
+    matches_in,
     named_by_noun,
 )
 from dyad.events.tidy import (
@@ -101,11 +102,11 @@ def is_proposal_content(data: LanguageData, tokens: Sequence[Token], trig: Trigg
     content, coded by the proposal itself (DESIGN §3), not a second proposal by the one invited.
     `proposals`: earlier proposal triggers of the sentence that gave an event. An act joined by a
     conjunction ("does not intend to continue talks and ends visa-free travel") is no content."""
+    if not proposals:
+        return False
     clause = clause_bounds(data, tokens, trig.start, trig.end)
-    conj = data.roles["conjunction"]
     return any(clause[0] <= t.start and 0 <= trig.start - t.end <= PROPOSAL_REACH
-               and not any(matches_at(conj, tokens, k) is not None for k in range(t.end, trig.start))
-               for t in proposals)
+               and not matches_in(data.roles["conjunction"], tokens, t.end, trig.start) for t in proposals)
 
 
 def is_background(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
@@ -276,9 +277,8 @@ class EventExtractor:
                      and matches_at(data.roles["locative_prepositions"], tokens, a.token_start - 1) is not None]
             if venue and len(players) - len(venue) >= 2:
                 players = [a for a in players if a not in venue]
-        by_noun = named_by_noun(data, tokens, trig) or any(is_nominal(data, t) for t in tokens[trig.start:trig.end])
-        undated = not any(t.sentence == si for t in doc.times)
-        if info.relationship and by_noun and trig.start - clause[0] <= 1 and undated:
+        if info.relationship and trig.start - clause[0] <= 1 and _names_by_noun(data, tokens, trig) \
+                and not any(t.sentence == si for t in doc.times):
             return out  # "Cooperarea economică dintre Rusia și Japonia devine tot mai puternică": a state
         roles = assign_roles(data, tokens, trig, players, clause, info.symmetric)
         near = (max(clause[0], trig.start - RECIPROCAL_REACH), min(clause[1], trig.end + RECIPROCAL_REACH))
@@ -341,9 +341,13 @@ PARTY_KINDS = {"SIGN_AGREEMENT", "RATIFY", "TERMINATE_AGREEMENT", "END_WAR"}
 HOLDER_KINDS = {"OCCUPY", "ATTACK", "CEDE_TERRITORY"}  # a claim renounced goes to the holder
 
 
+def _names_by_noun(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
+    return named_by_noun(data, tokens, trig) or any(is_nominal(data, t) for t in tokens[trig.start:trig.end])
+
+
 def _names_the_pair(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int]) -> bool:
     """"the two countries", "ambele părți", "обе стороны" (roles.yaml `pair_words`)."""
-    return any(matches_at(data.roles["pair_words"], tokens, k) is not None for k in range(*clause))
+    return matches_in(data.roles["pair_words"], tokens, *clause)
 
 
 def _implied(code: str) -> ActorMention:

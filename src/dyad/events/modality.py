@@ -12,16 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dyad.data import LanguageData
-from dyad.events.roles import TriggerMatch, matches_at, named_by_noun
+from dyad.events.roles import TriggerMatch, matches_at, matches_in, named_by_noun
 from dyad.model import Modality, Token
-from dyad.patterns import PatternSet
 
 HARD_BREAKS = {";", ":"}  # a condition does not reach across these
 CANCEL_REACH = 16  # tokens after a noun trigger in which "was cancelled" still speaks of it
-
-
-def _cue_in(ps: PatternSet, tokens: Sequence[Token], lo: int, hi: int) -> bool:
-    return any(matches_at(ps, tokens, k) is not None for k in range(max(lo, 0), min(hi, len(tokens))))
 
 
 def modality_of(data: LanguageData, kind: str, tokens: Sequence[Token], trig: TriggerMatch,
@@ -36,21 +31,21 @@ def modality_of(data: LanguageData, kind: str, tokens: Sequence[Token], trig: Tr
     else:
         clause_start = clause[0]
     # inside a trigger with a gap too: "launched no major offensive", "a semnat niciun acord"
-    if _cue_in(cue["negated"], tokens, lo, max(trig.start, trig.end - 1)):
+    if matches_in(cue["negated"], tokens, lo, max(trig.start, trig.end - 1)):
         return "negated"
     hard_end = next((k for k in range(trig.end, len(tokens)) if tokens[k].text in HARD_BREAKS), len(tokens))
     # an act named by its noun and then called off: "the visit, planned for June, was cancelled"
-    if named_by_noun(data, tokens, trig) and _cue_in(cue["cancelled"], tokens, trig.end,
+    if named_by_noun(data, tokens, trig) and matches_in(cue["cancelled"], tokens, trig.end,
                                                          min(hard_end, trig.end + CANCEL_REACH)):
         return "negated"
     # an offer bound to a condition ("after a peace treaty is signed, the USSR is ready to transfer
     # the islands") is the conditional act; an offer of a proposal as such stays a proposal
-    if kind != "PROPOSE" and _cue_in(cue["conditional"], tokens, clause_start, hard_end):
+    if kind != "PROPOSE" and matches_in(cue["conditional"], tokens, clause_start, hard_end):
         return "conditional"
-    if kind == "PROPOSE" or _cue_in(cue["proposed"], tokens, lo, trig.start):
+    if kind == "PROPOSE" or matches_in(cue["proposed"], tokens, lo, trig.start):
         return "proposed"
-    if (tokens and tokens[-1].text == "?") or _cue_in(cue["hypothetical"], tokens, lo, trig.start):
+    if (tokens and tokens[-1].text == "?") or matches_in(cue["hypothetical"], tokens, lo, trig.start):
         return "hypothetical"
-    if _cue_in(cue["planned"], tokens, lo, trig.start) or "futr" in tokens[trig.start].tags.split(","):
+    if matches_in(cue["planned"], tokens, lo, trig.start) or "futr" in tokens[trig.start].tags.split(","):
         return "planned"
     return "asserted"

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from dyad.data import LanguageData, load_kinds, load_language
 from dyad.events.dating import phrase_date
-from dyad.events.roles import clause_bounds, matches_at
+from dyad.events.roles import clause_bounds, matches_in
 from dyad.model import Document, Event, Token, event_id
 
 RECIPROCAL_REACH = 6  # words between a trigger and "each other", "друг против друга"
@@ -42,7 +42,7 @@ def untold(background: list[Event], told: list[Event], doc: Document) -> list[Ev
 
 
 def reciprocal(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int]) -> bool:
-    return any(matches_at(data.roles["reciprocal"], tokens, i) is not None for i in range(*clause))
+    return matches_in(data.roles["reciprocal"], tokens, *clause)
 
 
 def mirrored(doc: Document, events: list[Event]) -> list[Event]:
