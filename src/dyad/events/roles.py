@@ -59,6 +59,14 @@ def _nominative(a: ActorMention) -> bool:
     return "nomn" in _cases(a)
 
 
+def _may_agree(a: ActorMention, b: ActorMention) -> bool:
+    """Two actors may stand in one case; an acronym is left out, the analyser gives "США" or
+    "РФ" cases that miss some it takes."""
+    if a.text.isupper() or b.text.isupper():
+        return True
+    return not (_cases(a) and _cases(b)) or bool(_cases(a) & _cases(b))
+
+
 def _coordinated(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention],
                  head: ActorMention) -> list[ActorMention]:
     """`head` and the actors joined to it by conjunctions or commas ("Germany and Italy",
@@ -79,7 +87,7 @@ def _coordinated(data: LanguageData, tokens: Sequence[Token], actors: list[Actor
             joined = same_words or 0 < len(gap) <= 3 and all(
                 tokens[k].text == "," or matches_at(data.roles["conjunction"], tokens, k) is not None
                 or (k > gap.start and matches_at(data.roles["noun_markers"], tokens, k) is not None) for k in gap)
-            if not joined or (_cases(nxt) and _cases(head) and not _cases(nxt) & _cases(head)):
+            if not joined or not _may_agree(nxt, head):
                 break
             conjoined = conjoined or same_words or any(tokens[k].text != "," for k in gap)
             group.append(nxt)
@@ -137,9 +145,12 @@ def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMent
         return "ablt" in _cases(a) and not _nominative(a) and not prev.startswith("PREP")
 
     if nominal:  # "нарушение японскими силами советской границы": the instrumental after the noun acts
-        agent = next((a for a in after if bare_instrumental(a) and a.token_start - trig_start <= 3), None)
+        # "санкциям, введённым США, Канадой и Евросоюзом против России": a participle may stand between
+        agent = next((a for a in after if bare_instrumental(a) and (a.token_start - trig_start <= 3 or any(
+            t.tags.startswith("PRTF") for t in tokens[trig_start + 1:a.token_start]))), None)
         if agent:
-            return agent, next((a for a in after if a is not agent and a.actor.code != agent.actor.code), None)
+            agents = _coordinated(data, tokens, after, agent)
+            return agent, next((a for a in after if a not in agents and a.actor.code != agent.actor.code), None)
         # "нападение Германии на Польшу", "визит Путина в Японию": the genitive right after the noun
         # acts on the one its preposition marks
         owner = after[0] if after and "gent" in _cases(after[0]) and after[0].token_start - trig_start <= 2 \
@@ -200,13 +211,15 @@ def _prepositional(data: LanguageData, tokens: Sequence[Token], actors: list[Act
 def _by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, before: list[ActorMention],
               after: list[ActorMention], symmetric: bool) -> tuple[ActorMention | None, ActorMention | None]:
     agent = _agent_after(data, tokens, after)
+    # the other side stands outside the agent's list ("imposed by the US, Canada and the EU against Russia")
+    agents = _coordinated(data, tokens, after, agent) if agent is not None else []
+    other = next((a for a in after if a not in agents), None)
     if is_passive(data, tokens, trig):
-        patient = before[-1] if before else next((a for a in after if a is not agent), None)
-        return agent, patient
+        return agent, before[-1] if before else other
     if agent is not None and not before:
         # a nominalised act with its agent phrase: "the annexation of Crimea by Russia",
         # "încălcarea spațiului aerian al URSS de către armata japoneză"
-        return agent, next((a for a in after if a is not agent), None)
+        return agent, other
     in_phrase = _prepositional(data, tokens, before)
     if before and before[-1] in in_phrase and before[-1].token_end == trig.start and after \
             and is_nominal(data, tokens[trig.start]):
@@ -216,14 +229,16 @@ def _by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, b
     if subjects and subjects[-1] is not before[-1] and not after:
         # "URSS, cu Germania și Turcia, a parafat un pact": the subject acts on the prepositional actor
         return subjects[-1], before[-1]
+    if not subjects and len(after) >= 2 and named_by_noun(data, tokens, trig):
+        before = []  # "din relația dintre URSS și Japonia, a avut loc o vizită a președintelui URSS în Japonia"
     before = subjects or before
     if symmetric and len(before) >= 2 and not after:
         return before[-2], before[-1]
-    source = before[-1] if before else None
-    target = after[0] if after else None
-    if source is None and len(after) >= 2:
-        source, target = after[0], after[1]
-    return source, target
+    if before or len(after) < 2:
+        return (before[-1] if before else None), (after[0] if after else None)
+    # the act's noun, then its agent and the other side; an apposition may name the agent again
+    # ("vizita președintelui URSS, M.S. Gorbaciov, în Japonia"): the target is the first other country
+    return after[0], next((a for a in after[1:] if a.actor.code != after[0].actor.code), after[1])
 
 
 def is_nominal(data: LanguageData, token: Token) -> bool:
@@ -299,9 +314,32 @@ def _handed_over(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
     return Roles([subject[-1]], [recipient[0]])
 
 
+def _joined(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, clause: tuple[int, int],
+            in_clause: list[ActorMention], symmetric: bool) -> Roles | None:
+    """"Japan joined the sanctions imposed by the US and the EU against Russia" (roles.yaml
+    `joining`): the act is the others', named after the trigger, and the one who joins does it too."""
+    cue = next((k for k in range(clause[0], trig.start) if matches_at(data.roles["joining"], tokens, k) is not None),
+               None)
+    if cue is None:
+        return None
+    joiners = [a for a in in_clause if a.token_end <= cue
+               and (cue - a.token_end <= 2 or not _after_preposition(data, tokens, a))]
+    own = [a for a in in_clause if a.token_start >= trig.start]
+    if not joiners or not own:
+        return None
+    roles = assign_roles(data, tokens, trig, own, clause, symmetric)
+    joiner = joiners[-1]
+    if not roles.targets or joiner.actor.code in {a.actor.code for a in roles.targets}:
+        return None
+    return Roles([joiner] + [a for a in roles.sources if a.actor.code != joiner.actor.code], roles.targets)
+
+
 def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, actors: list[ActorMention],
                  clause: tuple[int, int], symmetric: bool) -> Roles:
     in_clause = [a for a in actors if clause[0] <= a.token_start and a.token_end <= clause[1]] or actors
+    joined = _joined(data, tokens, trig, clause, in_clause, symmetric)
+    if joined is not None:
+        return joined
     allies = _alongside(data, tokens, in_clause)
     others = [a for a in actors if a not in allies]
     if allies and others:  # the allies act with the subject: roles from the rest, then they join the sources
@@ -319,6 +357,10 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
     if pair and compound and abs(compound.token_start - trig.start) < abs(pair[0].token_start - trig.start) \
             and abs(compound.token_start - trig.start) <= COMPOUND_DISTANCE:
         pair = None  # "подписания японо-американского договора …, отношения между СССР и Японией": the nearer names it
+    if pair and pair[1].token_end < trig.start and any(t.text == "," for t in tokens[pair[1].token_end:trig.start]) \
+            and len({a.actor.code for a in in_clause if a.token_start >= trig.end}) >= 2:
+        pair = None  # "Pentru … relația dintre URSS și Japonia, a avut loc o vizită a președintelui URSS în
+        # Japonia": an earlier phrase's pair gives way to the two the act names after it
     if pair:
         return Roles([pair[0]], [pair[1]], unordered=True)
     if compound and abs(compound.token_start - trig.start) <= COMPOUND_DISTANCE:
