@@ -337,9 +337,9 @@ def _joined(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, cla
 def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, actors: list[ActorMention],
                  clause: tuple[int, int], symmetric: bool) -> Roles:
     in_clause = [a for a in actors if clause[0] <= a.token_start and a.token_end <= clause[1]] or actors
-    joined = _joined(data, tokens, trig, clause, in_clause, symmetric)
-    if joined is not None:
-        return joined
+    joining = _joined(data, tokens, trig, clause, in_clause, symmetric)
+    if joining is not None:
+        return joining
     allies = _alongside(data, tokens, in_clause)
     others = [a for a in actors if a not in allies]
     if allies and others:  # the allies act with the subject: roles from the rest, then they join the sources
