@@ -163,3 +163,25 @@ def test_drawing_a_conclusion_is_no_withdrawal():
     doc = process("Эксперты Китая сделали вывод о позиции США.",
                   DocumentMeta("t.txt", language="ru"))
     assert "WITHDRAW" not in [e.kind for e in doc.events]
+
+
+def test_an_acts_noun_repeated_after_its_own_date_is_the_same_act_at_that_date():
+    for text in ("In July 1935 Chinese troops committed six border provocations against Vietnam, "
+                 "in August 1935 — 20 provocations.",
+                 "В июле 1935 года китайские войска совершили шесть провокаций против Вьетнама, "
+                 "в августе 1935 года — 20 провокаций."):
+        got = events(text)
+        assert ("ATTACK", "CHN", "VNM", "1935-07", "asserted") in got
+        assert ("ATTACK", "CHN", "VNM", "1935-08", "asserted") in got
+
+
+def test_a_repeated_noun_with_an_actor_of_its_own_is_not_an_ellipsis():
+    got = events("In July 1935 Chinese troops committed six border provocations against Vietnam, "
+                 "in August 1935 Thailand reported 20 provocations.")
+    assert ("ATTACK", "CHN", "VNM", "1935-08", "asserted") not in got
+
+
+def test_joining_sanctions_makes_the_joiner_and_their_authors_impose_them():
+    got = events("В марте 2014 года Австралия присоединилась к санкциям, введённым США, Канадой и "
+                 "Евросоюзом против России.")
+    assert {(k, s, t) for k, s, t, _, _ in got} == {("IMPOSE_SANCTIONS", c, "RUS") for c in ("AUS", "USA", "CAN", "EU")}

@@ -41,6 +41,7 @@ from dyad.events.tidy import (
     RECIPROCAL_REACH,
     drop_echoes,
     drop_half_events,
+    elided,
     is_dyadic,
     mirrored,
     reciprocal,
@@ -218,6 +219,11 @@ class EventExtractor:
         done = {(e.sentence, e.trigger, e.kind) for e in completed}
         doc.events.extend(completed)
         doc.events.extend(e for e in one_sided if is_dyadic(e) and (e.sentence, e.trigger, e.kind) not in done)
+        by_sentence: dict[int, list[Event]] = {}
+        for e in doc.events:
+            by_sentence.setdefault(e.sentence, []).append(e)
+        for si, events in by_sentence.items():  # "в августе — 20 провокаций": the act again, at its own date
+            doc.events.extend(elided(doc, si, events))
         doc.events.extend(mirrored(doc, doc.events))
         doc.events.sort(key=lambda e: (e.sentence, e.trigger.start))
         doc.count("events", len(doc.events))

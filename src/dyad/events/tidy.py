@@ -88,3 +88,47 @@ def drop_half_events(events: list[Event]) -> list[Event]:
     with one (two triggers of one event, one of which lost its target)."""
     full = {(e.kind, e.source.code if e.source else None) for e in events if e.target}
     return [e for e in events if e.target or (e.kind, e.source.code if e.source else None) not in full]
+
+
+ELLIPSIS_MARKS = {",", ";", "—", "–"}  # "in July six provocations, in August — 20 provocations"
+
+
+def elided(doc: Document, si: int, told: list[Event]) -> list[Event]:
+    """An act's noun said again after a date of its own, with no verb of its own ("в июле японцы
+    совершили шесть провокаций, в августе — 20 провокаций"): the same act by the same parties, at
+    that date. The repeat must open no new party: a segment naming an actor is left alone."""
+    sent = doc.sentences[si]
+    tokens = sent.tokens
+    times = [t for t in doc.times if t.sentence == si]
+    names = [(a.start, a.end) for a in doc.actors if a.sentence == si]
+    taken = {(e.trigger.start, e.trigger.end) for e in told}
+    out: list[Event] = []
+    for e in told:
+        last = next((k for k, tok in enumerate(tokens) if tok.end >= e.trigger.end), None)
+        if last is None or e.modality != "asserted":
+            continue
+        for k in range(last + 1, len(tokens)):
+            tok = tokens[k]
+            if tok.lemma != tokens[last].lemma or (tok.start, tok.end) in taken:
+                continue
+            marks = [j for j in range(last + 1, k) if tokens[j].text in ELLIPSIS_MARKS]
+            if not marks:
+                continue
+            lo, hi = tokens[marks[0] if len(marks) == 1 else _segment_start(tokens, marks, k)].end, tok.start
+            dates = [t for t in times if lo <= t.start and t.end <= hi]
+            if not dates or any(lo <= a < hi for a, _ in names):
+                continue
+            trigger = dataclasses.replace(e.trigger, start=tok.start, end=tok.end)
+            out.append(dataclasses.replace(
+                e, id=event_id(doc.id, trigger, e.kind, e.source.code if e.source else None,
+                               e.target.code if e.target else None),
+                trigger=trigger, trigger_text=doc.text[tok.start:tok.end], date=dates[-1].date))
+            taken.add((tok.start, tok.end))
+    return out
+
+
+def _segment_start(tokens: Sequence[Token], marks: list[int], k: int) -> int:
+    """The mark that opens the segment ending at token k: the last comma or semicolon before it
+    (a dash inside the segment stands for the verb)."""
+    commas = [j for j in marks if tokens[j].text in {",", ";"}]
+    return commas[-1] if commas else marks[0]
