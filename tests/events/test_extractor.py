@@ -185,3 +185,11 @@ def test_joining_sanctions_makes_the_joiner_and_their_authors_impose_them():
     got = events("В марте 2014 года Австралия присоединилась к санкциям, введённым США, Канадой и "
                  "Евросоюзом против России.")
     assert {(k, s, t) for k, s, t, _, _ in got} == {("IMPOSE_SANCTIONS", c, "RUS") for c in ("AUS", "USA", "CAN", "EU")}
+
+
+def test_an_act_named_as_a_subject_of_discussion_is_not_told():
+    for text in ("Zakharova spoke about the prospects of concluding a peace treaty between Russia and Japan.",
+                 "Захарова рассказала о перспективах заключения мирного договора с Японией.",
+                 "Experiența negocierilor dintre Rusia și Japonia în problema încheierii unui tratat de pace arată"
+                 " limitele dialogului."):
+        assert [g for g in events(text) if g[0] in ("SIGN_AGREEMENT", "NEGOTIATE")] == [], text

@@ -97,6 +97,14 @@ def is_topic(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, ea
     return False
 
 
+def is_subject_matter(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
+    """"problema încheierii unui tratat de pace", "перспективы заключения мирного договора", "the
+    issue of signing a peace treaty": an act's noun after a noun naming a subject of discussion
+    (roles.yaml `subject_nouns`) is what is discussed, not an act told."""
+    return any(matches_at(data.roles["subject_nouns"], tokens, k) == trig.start
+               for k in range(max(0, trig.start - 3), trig.start))
+
+
 def is_proposal_content(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch,
                         proposals: list[TriggerMatch]) -> bool:
     """"Japonia ar trebui să invite URSS să normalizeze relațiile": what a proposal proposes is its
@@ -246,7 +254,8 @@ class EventExtractor:
         done: list[TriggerMatch] = []
         proposals: list[TriggerMatch] = []  # proposal triggers that gave a proposal
         for trig in find_triggers(data, tokens):
-            if is_topic(data, tokens, trig, done) or is_proposal_content(data, tokens, trig, proposals):
+            if is_topic(data, tokens, trig, done) or is_proposal_content(data, tokens, trig, proposals) \
+                    or is_subject_matter(data, tokens, trig):
                 continue
             done.append(trig)
             framing = is_background(data, tokens, trig)
