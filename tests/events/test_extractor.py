@@ -193,3 +193,10 @@ def test_an_act_named_as_a_subject_of_discussion_is_not_told():
                  "Experiența negocierilor dintre Rusia și Japonia în problema încheierii unui tratat de pace arată"
                  " limitele dialogului."):
         assert [g for g in events(text) if g[0] in ("SIGN_AGREEMENT", "NEGOTIATE")] == [], text
+
+
+def test_a_territory_inside_a_countrys_name_is_no_territory_of_the_event():
+    doc = process("In 2018 North Korea and South Korea signed a declaration on the Crimea.", DocumentMeta("t.txt"))
+    signing = next(e for e in doc.events if e.kind == "SIGN_AGREEMENT")
+    assert (signing.source.code, signing.target.code) == ("KOR", "PRK")
+    assert signing.territory == ["Crimea"]

@@ -152,13 +152,19 @@ def _ref(m: ActorMention | None, date: DateValue | None) -> ActorRef | None:
     return ActorRef(code, polity, sector, person_id)
 
 
-def _arguments(data: LanguageData, tokens: Sequence[Token],
-               clause: tuple[int, int]) -> tuple[str | None, list[str] | None]:
-    """The agreement and territories named in the trigger's clause, else in its sentence."""
+def _arguments(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int],
+               actors: Sequence[ActorMention] = ()) -> tuple[str | None, list[str] | None]:
+    """The agreement and territories named in the trigger's clause, else in its sentence. A
+    territory inside a longer actor's name is that actor ("Coreea de Sud" names no "Korea")."""
+    def inside_name(i: int, j: int) -> bool:
+        return any(a.token_start <= i and j <= a.token_end and a.token_end - a.token_start > j - i for a in actors)
+
     def names(ps: PatternSet) -> list[str]:
         taken = [False] * len(tokens)
         found = []
         for i, j, p in sorted(ps.find(tokens), key=lambda m: (-(m[1] - m[0]), m[0])):
+            if ps is data.territories and inside_name(i, j):
+                continue
             if not any(taken[i:j]):  # "Kurilele de Sud" is South Kuril Islands, not also Kuril Islands
                 taken[i:j] = [True] * (j - i)
                 found.append((i, p.payload))
@@ -207,8 +213,9 @@ class EventExtractor:
                 last_subject, last_paragraph = None, sent.paragraph
             actors = [a for a in doc.actors if a.sentence == si]
             told, mentioned, half = self._sentence_events(doc, si, sent, actors, kinds, last_subject)
-            # a sentence naming only a venue ("Talks opened in London in June 1955") names no party
-            if not (any(not a.location for a in actors) or told or mentioned or half):
+            # a sentence naming only a venue ("Talks opened in London in June 1955") names no party;
+            # nor does one whose only parties come from a treaty's table
+            if not any(not a.location for a in actors):
                 unnamed.append(si)
             doc.events.extend(told)
             background.extend(mentioned)
@@ -220,9 +227,10 @@ class EventExtractor:
         pair = focus_pair(doc.events)
         if pair is not None:  # "Au fost semnate 17 documente": between the two the text is about
             implied = tuple(sorted(pair))
+            have = {(e.sentence, e.trigger, e.kind) for e in doc.events}
             for si in unnamed:
                 told, _, _ = self._sentence_events(doc, si, doc.sentences[si], [], kinds, None, implied)
-                doc.events.extend(told)
+                doc.events.extend(e for e in told if (e.sentence, e.trigger, e.kind) not in have)
         completed = complete_one_sided(one_sided, doc.events)
         done = {(e.sentence, e.trigger, e.kind) for e in completed}
         doc.events.extend(completed)
@@ -315,7 +323,7 @@ class EventExtractor:
                 # or the two named as a pair, in a text about one pair tells of that pair; no
                 # direction is given, so alphabetical order
                 roles = Roles([_implied(implied[0])], [_implied(implied[1])], carried=True, unordered=True)
-        agreement, territory = _arguments(data, tokens, clause)
+        agreement, territory = _arguments(data, tokens, clause, actors)
         trigger_span = Span(tokens[trig.start].start, tokens[trig.end - 1].end)
         # an act named in a time phrase has the date written in that phrase, not the clause's
         date = (framing and phrase_date(doc, si, trigger_span)) or governing_date(doc, si, trigger_span.start)
