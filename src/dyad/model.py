@@ -164,9 +164,11 @@ class Event:
         }
 
 
-def event_id(doc_id: str, trigger: Span, kind: str, source: str | None, target: str | None) -> str:
-    """Deterministic: the same document gives the same ids on any engine."""
-    key = f"{doc_id}:{trigger.start}:{trigger.end}:{kind}:{source}:{target}"
+def event_id(doc_id: str, trigger: Span, kind: str, source: str | None, target: str | None,
+             date: str | None = None) -> str:
+    """Deterministic: the same document gives the same ids on any engine. `date` tells apart the
+    acts one trigger tells at several listed dates ("on 6, 8 and 12 October")."""
+    key = f"{doc_id}:{trigger.start}:{trigger.end}:{kind}:{source}:{target}" + (f":{date}" if date else "")
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 

@@ -200,3 +200,10 @@ def test_a_territory_inside_a_countrys_name_is_no_territory_of_the_event():
     signing = next(e for e in doc.events if e.kind == "SIGN_AGREEMENT")
     assert (signing.source.code, signing.target.code) == ("KOR", "PRK")
     assert signing.territory == ["Crimea"]
+
+
+def test_an_act_dated_by_a_list_of_days_happened_on_each_day():
+    got = events("Moscow protested against the violations of the Soviet border by Japanese forces on 6 October, "
+                 "8 October and 12 October 1935.")
+    assert {g[3] for g in got if g[0] == "ATTACK"} == {"1935-10-06", "1935-10-08", "1935-10-12"}
+    assert {g[3] for g in got if g[0] == "PROTEST"} == {"1935-10-06"}  # the list dates the violations

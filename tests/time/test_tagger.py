@@ -160,6 +160,16 @@ def test_two_years_or_days_joined_by_words_are_one_span(lang, text, expected):
     assert [(t.text, t.date.value) for t in find_times(text, lang)] == [expected]
 
 
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ru", "Нарушения имели место 6 октября, 8 октября и 12 октября 1935 года.",
+     ["1935-10-06", "1935-10-08", "1935-10-12"]),
+    ("ro", "Incidentele au avut loc pe 16 aprilie și 19 aprilie 1991.", ["1991-04-16", "1991-04-19"]),
+    ("en", "The incidents took place on 6 October and 8 October 1935.", ["1935-10-06", "1935-10-08"]),
+])
+def test_two_days_joined_by_and_without_a_between_word_stay_two_days(lang, text, expected):
+    assert [t.date.value for t in find_times(text, lang)] == expected
+
+
 def test_two_years_joined_without_an_opening_word_stay_two_dates():
     assert [t.date.value for t in find_times("În 1811 și 1813 au avut loc două vizite.", "ro")] == ["1811", "1813"]
 

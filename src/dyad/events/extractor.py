@@ -39,6 +39,7 @@ from dyad.events.roles import (
 )
 from dyad.events.tidy import (
     RECIPROCAL_REACH,
+    at_listed_dates,
     drop_echoes,
     drop_half_events,
     elided,
@@ -239,7 +240,7 @@ class EventExtractor:
         for e in doc.events:
             by_sentence.setdefault(e.sentence, []).append(e)
         for si, events in by_sentence.items():  # "в августе — 20 провокаций": the act again, at its own date
-            doc.events.extend(elided(doc, si, events))
+            doc.events.extend(elided(doc, si, events) + at_listed_dates(doc, si, events))
         doc.events.extend(mirrored(doc, doc.events))
         doc.events.sort(key=lambda e: (e.sentence, e.trigger.start))
         doc.count("events", len(doc.events))

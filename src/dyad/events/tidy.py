@@ -132,3 +132,47 @@ def _segment_start(tokens: Sequence[Token], marks: list[int], k: int) -> int:
     (a dash inside the segment stands for the verb)."""
     commas = [j for j in marks if tokens[j].text in {",", ";"}]
     return commas[-1] if commas else marks[0]
+
+
+def at_listed_dates(doc: Document, si: int, told: list[Event]) -> list[Event]:
+    """An act dated by one of a list of days ("имевшими место 6 октября, 8 октября и 12 октября
+    1935 года", "on 6 and 8 October") happened on each of them: one event per day."""
+    sent = doc.sentences[si]
+    tokens = sent.tokens
+    data = load_language(sent.language)
+    # "2 октября 1949 года, на следующий день после …": a relative phrase restates, it lists nothing
+    times = sorted((t for t in doc.times if t.sentence == si and not t.relative), key=lambda t: t.start)
+
+    def joined(a: int, b: int) -> bool:  # only commas and conjunctions between two times
+        between = [k for k, tok in enumerate(tokens) if a <= tok.start and tok.end <= b]
+        return all(tokens[k].text == "," or matches_in(data.roles["conjunction"], tokens, k, k + 1)
+                   for k in between)
+
+    lists: list[list[int]] = []
+    for k, t in enumerate(times):
+        if lists and lists[-1][-1] == k - 1 and joined(times[k - 1].end, t.start):
+            lists[-1].append(k)
+        else:
+            lists.append([k])
+    out: list[Event] = []
+    # listed days are distinct acts; listed years of an activity ("talks in 2020 and 2021") are its span
+    for group in (g for g in lists if len(g) > 1 and all(times[k].date.precision == "day" for k in g)):
+        values = [times[k].date.value for k in group]
+        dated = [e for e in told if e.date is not None and e.date.value in values and e.modality == "asserted"]
+        if not dated:
+            continue
+        # the list dates the act nearest to it ("протест в связи с нарушениями, имевшими место 6, 8 и
+        # 12 октября": the violations, not the protest)
+        lo, hi = times[group[0]].start, times[group[-1]].end
+        nearest = min(min(abs(e.trigger.end - lo), abs(e.trigger.start - hi)) for e in dated)
+        for e in dated:
+            if min(abs(e.trigger.end - lo), abs(e.trigger.start - hi)) != nearest:
+                continue
+            for k in group:
+                d = times[k].date
+                if e.date is None or d.value == e.date.value:
+                    continue
+                out.append(dataclasses.replace(e, date=d, id=event_id(
+                    doc.id, e.trigger, e.kind, e.source.code if e.source else None,
+                    e.target.code if e.target else None, d.value)))
+    return out

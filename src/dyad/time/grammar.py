@@ -122,10 +122,10 @@ def grammar_for(code: str) -> Grammar:
         ("numeric_slash", rf"{b}(?P<a>\d{{1,2}})/(?P<c>\d{{1,2}})/(?P<y>{YEAR}){e}"),  # 12/25/1941, 25/12/1941
         ("dmy_roman", rf"{b}(?P<d>\d{{1,2}})\.\s?(?P<rm>[IVX]{{1,4}})\.\s?(?P<y>{YEAR}){e}"),  # 7.II.1855
         # "16 aprilie și 19 aprilie 1991", "from 28 July to 3 August 1945"
-        ("dmdm_range_y", rf"{b}(?P<d>\d{{1,2}}){ordinal}\s+{mon}(?:{DASH}|\s+(?:{rng})\s+)(?P<d2>\d{{1,2}}){ordinal}\s+"
-                         rf"{mon2},?\s+(?P<y>{YEAR}){suffix}"),
+        ("dmdm_range_y", rf"{b}(?P<d>\d{{1,2}}){ordinal}\s+{mon}(?P<join>{DASH}|\s+(?:{rng})\s+)"
+                         rf"(?P<d2>\d{{1,2}}){ordinal}\s+{mon2},?\s+(?P<y>{YEAR}){suffix}"),
         # "16–19 aprilie 1991", "între 16 și 19 aprilie 1991"
-        ("dm_range_y", rf"{b}(?P<d>\d{{1,2}})(?:{DASH}|\s+(?:{rng})\s+)(?P<d2>\d{{1,2}})\s+{mon},?\s+"
+        ("dm_range_y", rf"{b}(?P<d>\d{{1,2}})(?P<join>{DASH}|\s+(?:{rng})\s+)(?P<d2>\d{{1,2}})\s+{mon},?\s+"
                        rf"(?P<y>{YEAR}){suffix}"),
         ("dmy", rf"{b}(?P<d>\d{{1,2}}){ordinal}{day_link}\s+{mon}{julian},?\s+{dmy_tail}"),
         ("md_range_y", rf"\b{mon}\s+(?P<d>\d{{1,2}}){DASH}(?P<d2>\d{{1,2}}),?\s+(?P<y>{YEAR}){e}"),

@@ -97,6 +97,9 @@ def find_times(text: str, code: str, anchor_year: int | None = None) -> list[Tim
                 wd, s = _weekday_before(text, s, g)
             if any(s < te and ts < e for ts, te in taken):
                 continue
+            if name in DAY_RANGES and m.group("join").strip().lower() in g.words.list_words \
+                    and _word_before(text, s) not in g.words.between_words:
+                continue  # "6 октября, 8 октября и 12 октября": a list of days; "между 8 и 12 октября": a span
             if name == "md" and not m.group("mon")[:1].isupper():
                 continue  # "may 7", "march 3": a month first, with no year, only when written as a name
             if name == "month_alone" and (m.group("mon").lower() in g.words.month_alone_not
@@ -126,6 +129,9 @@ def find_times(text: str, code: str, anchor_year: int | None = None) -> list[Tim
             found.append(t_)
     found.sort(key=lambda t: t.start)
     return found
+
+
+DAY_RANGES = frozenset({"dmdm_range_y", "dm_range_y"})  # two days joined: a span, or a list after "and"
 
 
 def _word_before(text: str, pos: int) -> str:
