@@ -194,6 +194,7 @@ class Document:
     events: list[Event] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     fingerprint: list[int] = field(default_factory=list)  # MinHash of the kept text (near-duplicate lookup)
+    references: list[tuple[int, int]] = field(default_factory=list)  # bibliographic references: no event, no date
     stats: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

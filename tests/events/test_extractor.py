@@ -207,3 +207,9 @@ def test_an_act_dated_by_a_list_of_days_happened_on_each_day():
                  "8 October and 12 October 1935.")
     assert {g[3] for g in got if g[0] == "ATTACK"} == {"1935-10-06", "1935-10-08", "1935-10-12"}
     assert {g[3] for g in got if g[0] == "PROTEST"} == {"1935-10-06"}  # the list dates the violations
+
+
+def test_an_act_named_in_a_cited_works_title_is_no_event():
+    got = events("Relațiile s-au răcit. A. P. Popescu „Războiul dintre Rusia și Turcia în 1877”. Iași. „Junimea”. "
+                 "1998, p. 6.")
+    assert [g for g in got if g[0] == "ATTACK"] == []

@@ -262,7 +262,10 @@ class EventExtractor:
         seen: dict[bool, set[EventKey]] = {True: set(), False: set()}
         done: list[TriggerMatch] = []
         proposals: list[TriggerMatch] = []  # proposal triggers that gave a proposal
+        references = [(a, b) for a, b in doc.references if a < sent.end and sent.start < b]
         for trig in find_triggers(data, tokens):
+            if any(a <= tokens[trig.start].start < b for a, b in references):
+                continue  # "A. P. Derevianko, „Conflict de frontieră … în 1938”, 1998, p. 6": a book's title
             if is_topic(data, tokens, trig, done) or is_proposal_content(data, tokens, trig, proposals) \
                     or is_subject_matter(data, tokens, trig):
                 continue

@@ -267,7 +267,9 @@ class TimeTagger:
             published, skip = line[0], [(line[1], line[2])]
         for p in doc.paragraphs:
             if not p.removed and p.language not in ("und", ""):
-                skip += [(p.start + a, p.start + b) for a, b in citation_spans(doc.text[p.start:p.end], p.language)]
+                doc.references += [(p.start + a, p.start + b)
+                                   for a, b in citation_spans(doc.text[p.start:p.end], p.language)]
+        skip += doc.references
         anchor = published
         for i, sent in enumerate(doc.sentences):
             if not sent.tokens:
