@@ -213,3 +213,10 @@ def test_an_act_named_in_a_cited_works_title_is_no_event():
     got = events("Relațiile s-au răcit. A. P. Popescu „Războiul dintre Rusia și Turcia în 1877”. Iași. „Junimea”. "
                  "1998, p. 6.")
     assert [g for g in got if g[0] == "ATTACK"] == []
+
+
+def test_a_civil_or_cold_war_is_no_attack_between_states():
+    for text in ("During the Cold War relations between the United States and the Soviet Union were tense.",
+                 "В годы Гражданской войны в Китай пришли войска США и Японии.",
+                 "În timpul Războiului Rece, relațiile dintre SUA și URSS au fost tensionate."):
+        assert [g for g in events(text) if g[0] == "ATTACK"] == [], text

@@ -49,7 +49,7 @@ class KindInfo:
 
 @dataclass(frozen=True)
 class TriggerSpec:
-    kind: str
+    kind: str  # "" for the words of triggers.yaml `not_events`
     confidence: float = 0.7
     passive: bool = False
     also: tuple[str, ...] = ()  # further kinds the same words state ("signed a peace treaty": END_WAR too)
@@ -161,9 +161,16 @@ def _pattern_set(entries: Any, where: str, payload: Any = None) -> PatternSet:
     return ps
 
 
+NOT_EVENTS = "not_events"  # triggers.yaml: "civil war", "cold war" hold their words and make no event
+
+
 def _load_triggers(path: Path, data: LanguageData) -> None:
     kinds = load_kinds()
     for kind, entries in (optional_yaml(path) or {}).items():
+        if kind == NOT_EVENTS:  # words that look like a trigger and name no act between states
+            for p in _compile_all(entries or [], f"{path}: {kind}", TriggerSpec("")):
+                data.triggers.add(p)
+            continue
         if kind not in kinds:
             raise DataError(f"{path}: unknown kind {kind!r}")
         for entry in entries or []:

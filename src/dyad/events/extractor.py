@@ -57,13 +57,16 @@ PROPOSAL_REACH = 6  # words between a proposal's trigger and the act it proposes
 
 
 def find_triggers(data: LanguageData, tokens: Sequence[Token]) -> list[TriggerMatch]:
-    """Non-overlapping trigger matches, longest first."""
+    """Non-overlapping trigger matches, longest first. A `not_events` phrase ("civil war") holds its
+    words and gives no trigger."""
     taken = [False] * len(tokens)
     out = []
     for i, j, p in sorted(data.triggers.find(tokens), key=lambda m: (-(m[1] - m[0]), m[0])):
         if any(taken[i:j]):
             continue
         taken[i:j] = [True] * (j - i)
+        if not p.payload.kind:
+            continue
         out.append(TriggerMatch(i, j, p.payload))
     return sorted(out, key=lambda t: t.start)
 
