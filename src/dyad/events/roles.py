@@ -124,8 +124,8 @@ def _agent_after(data: LanguageData, tokens: Sequence[Token], after: list[ActorM
         for k in range(a.token_start - 1, max(a.token_start - 4, -1), -1):
             if matches_at(data.roles["passive_agent"], tokens, k) is not None:
                 return a
-            if tokens[k].text in PUNCT_STOP:
-                break
+            if tokens[k].text in PUNCT_STOP or matches_at(data.roles["target_prepositions"], tokens, k) is not None:
+                break  # "planurile de război împotriva URSS": a nearer preposition governs it
     return None
 
 
