@@ -314,6 +314,19 @@ def _handed_over(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
     return Roles([subject[-1]], [recipient[0]])
 
 
+def _second_verb(data: LanguageData, tokens: Sequence[Token], lo: int, trig: TriggerMatch) -> bool:
+    """A conjunction in tokens[lo:trig.start] that opens a new verb: the trigger itself when a verb,
+    an auxiliary (roles.yaml `auxiliaries`: "și au început") or a word the analyser tags as a verb."""
+    for k in range(lo, trig.start):
+        if matches_at(data.roles["conjunction"], tokens, k) is None or k + 1 >= len(tokens):
+            continue
+        nxt = tokens[k + 1]
+        if k + 1 == trig.start and not named_by_noun(data, tokens, trig) or nxt.tags.startswith("VERB") \
+                or matches_at(data.roles["auxiliaries"], tokens, k + 1) is not None:
+            return True
+    return False
+
+
 def _joined(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, clause: tuple[int, int],
             in_clause: list[ActorMention], symmetric: bool) -> Roles | None:
     """"Japan joined the sanctions imposed by the US and the EU against Russia" (roles.yaml
@@ -378,6 +391,11 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
             and matches_at(data.acting_nouns, tokens, trig.start) is not None:
         # "Trupele americane s-au retras": a trigger that opens with the acting noun holds its actor
         before, after = inside, [a for a in after if a not in inside]
+    if len(before) >= 2 and not symmetric and _second_verb(data, tokens, before[-1].token_end, trig) \
+            and (not before[-1].case or "accs" in _cases(before[-1])):
+        # "trupele japoneze au atacat China și au început ocuparea …": a second verb shares the first's
+        # subject; the actor between them is the first verb's object
+        before = before[:-1]
     handed = _handed_over(data, tokens, trig, clause, before)
     if handed is not None:
         return handed
