@@ -19,6 +19,7 @@ from dyad.patterns import PatternSet
 
 COMPOUND_DISTANCE = 4
 HANDED_REACH = 4  # words between a light verb's recipient and the act's noun ("României un ultimatum")
+AGENT_REACH = 4  # words between an act's noun and its agent phrase ("anexarea Crimeei de către Rusia")
 PUNCT_STOP = {",", ";", ":", "(", ")", "—"}
 PUNCT_BREAK = {";", ":", "—", "(", ")"}  # a clause ends here (a comma does not end one)
 
@@ -216,9 +217,11 @@ def _by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, b
     other = next((a for a in after if a not in agents), None)
     if is_passive(data, tokens, trig):
         return agent, before[-1] if before else other
-    if agent is not None and not before:
+    if agent is not None and (not before or named_by_noun(data, tokens, trig)
+                              and agent.token_start - trig.end <= AGENT_REACH):
         # a nominalised act with its agent phrase: "the annexation of Crimea by Russia",
-        # "încălcarea spațiului aerian al URSS de către armata japoneză"
+        # "încălcarea spațiului aerian al URSS de către armata japoneză"; an actor before the noun
+        # belongs to another phrase ("destabilizarea situației din Ucraina și anexarea Crimeei de către Rusia")
         return agent, other
     in_phrase = _prepositional(data, tokens, before)
     if before and before[-1] in in_phrase and before[-1].token_end == trig.start and after \
