@@ -19,6 +19,7 @@ from dyad.patterns import PatternSet
 
 COMPOUND_DISTANCE = 4
 HANDED_REACH = 4  # words between a light verb's recipient and the act's noun ("României un ultimatum")
+OWNER_REACH = 5  # words between an act's genitive agent and the phrase naming the other side
 AGENT_REACH = 4  # words between an act's noun and its agent phrase ("anexarea Crimeei de către Rusia")
 PUNCT_STOP = {",", ";", ":", "(", ")", "—"}
 PUNCT_BREAK = {";", ":", "—", "(", ")"}  # a clause ends here (a comma does not end one)
@@ -155,8 +156,15 @@ def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMent
         # "нападение Германии на Польшу", "визит Путина в Японию": the genitive right after the noun
         # acts on the one its preposition marks
         owner = after[0] if after and "gent" in _cases(after[0]) and after[0].token_start - trig_start <= 2 \
-            and not mutual and not _after_preposition(data, tokens, after[0]) else None
+            and not mutual and not _after_preposition(data, tokens, after[0]) \
+            and not _of_another_noun(data, tokens, after[0], trig_start) else None
         marked = next((a for a in after[1:] if _after_preposition(data, tokens, a)), None) if owner else None
+        if owner and marked is None:  # "вторжения японских самолётов в воздушное пространство СССР":
+            # the preposition governs the noun the actor belongs to
+            marked = next((a for a in after[1:] if a.token_start - owner.token_end <= OWNER_REACH
+                           and a.actor.code != owner.actor.code and any(
+                               matches_at(data.roles["target_prepositions"], tokens, k) is not None
+                               for k in range(owner.token_end, a.token_start))), None)
         if owner and marked and marked.actor.code != owner.actor.code:
             return owner, marked
     if passive:  # "Польша была атакована Германией": the instrumental acts, the nominative suffers
@@ -177,6 +185,14 @@ def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMent
             if a is not source and (source is None or a.actor.code != source.actor.code)]
     target = next((a for a in rest if not _nominative(a)), rest[0] if rest else None)
     return source, target
+
+
+def _of_another_noun(data: LanguageData, tokens: Sequence[Token], a: ActorMention, trig_start: int) -> bool:
+    """"обстрел территории СССР": a genitive after another noun belongs to that noun, unless the noun
+    is an office ("визит премьер-министра Абэ": the office holder is the act's own genitive)."""
+    k = a.token_start - 1
+    return _genitive_of_noun(tokens, a, trig_start) and not any(
+        end == k + 1 for j in range(max(0, k - 2), k + 1) if (end := matches_at(data.titles, tokens, j)) is not None)
 
 
 def _genitive_of_noun(tokens: Sequence[Token], a: ActorMention, trig_start: int) -> bool:
