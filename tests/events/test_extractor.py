@@ -220,3 +220,14 @@ def test_a_civil_or_cold_war_is_no_attack_between_states():
                  "В годы Гражданской войны в Китай пришли войска США и Японии.",
                  "În timpul Războiului Rece, relațiile dintre SUA și URSS au fost tensionate."):
         assert [g for g in events(text) if g[0] == "ATTACK"] == [], text
+
+
+def test_signing_a_ceasefire_document_ends_the_war_too():
+    got = events("5 мая 1994 года в Бишкеке Армения и Азербайджан подписали протокол о прекращении огня.")
+    assert ("SIGN_AGREEMENT", "ARM", "AZE", "1994-05-05", "asserted") in got
+    assert ("END_WAR", "ARM", "AZE", "1994-05-05", "asserted") in got
+
+
+def test_being_brought_close_to_war_is_no_attack():
+    got = events("In March 1987 a dispute over the Aegean brought Greece and Turkey close to war.")
+    assert [g for g in got if g[0] == "ATTACK"] == []

@@ -95,8 +95,11 @@ def is_topic(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, ea
     """"talks on economic cooperation", "переговоры о мирном договоре": a trigger right after a
     topic marker that itself follows another trigger is that trigger's topic, not an event."""
     for k in range(max(0, trig.start - 2), trig.start):
-        if matches_at(data.roles["topic_markers"], tokens, k) is not None and \
-                any(0 <= k - t.end <= 1 for t in earlier):
+        if matches_at(data.roles["topic_markers"], tokens, k) is None:
+            continue
+        head = [t for t in earlier if 0 <= k - t.end <= 1]
+        # "подписали протокол о прекращении огня": a document signed about ending a war ends it (DESIGN §3)
+        if head and not (trig.spec.kind == "END_WAR" and all(t.spec.kind == "SIGN_AGREEMENT" for t in head)):
             return True
     return False
 
