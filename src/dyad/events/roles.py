@@ -73,11 +73,21 @@ def _coordinated(data: LanguageData, tokens: Sequence[Token], actors: list[Actor
                  head: ActorMention) -> list[ActorMention]:
     """`head` and the actors joined to it by conjunctions or commas ("Germany and Italy",
     "Germany, Italy and Japan"). Commas alone make no list: in "după invadarea Ucrainei de către
-    Rusia, România a expulzat" the comma ends a phrase."""
+    Rusia, România a expulzat" the comma ends a phrase. Each member may be an office, its country
+    and a name ("президент Азербайджана Ильхам Алиев, премьер-министр Армении Никол Пашинян и
+    президент России Владимир Путин"): offices and names dyad does not know join their neighbours."""
     group = [head]
+    # a name dyad does not know (the recogniser of unknown names runs after this stage): capitalised words
+    bridge = {k for k, t in enumerate(tokens) if k > 0 and t.text[:1].isupper() and t.text.isalpha()}
     ordered = sorted(actors, key=lambda a: a.token_start)
     i = ordered.index(head)
     conjoined = False
+
+    def linking(k: int, gap: range) -> bool:
+        return tokens[k].text == "," or k in bridge or _in_office(data, tokens, k) \
+            or matches_at(data.roles["conjunction"], tokens, k) is not None \
+            or (k > gap.start and matches_at(data.roles["noun_markers"], tokens, k) is not None)
+
     for step in (-1, 1):
         j, edge = i, head
         while 0 <= j + step < len(ordered):
@@ -85,18 +95,33 @@ def _coordinated(data: LanguageData, tokens: Sequence[Token], actors: list[Actor
             left, right = (nxt, edge) if step < 0 else (edge, nxt)
             gap = range(left.token_end, right.token_start)
             same_words = (left.token_start, left.token_end) == (right.token_start, right.token_end)
-            # "the United States and the European Union": an article may stand after the conjunction
-            joined = same_words or 0 < len(gap) <= 3 and all(
-                tokens[k].text == "," or matches_at(data.roles["conjunction"], tokens, k) is not None
-                or (k > gap.start and matches_at(data.roles["noun_markers"], tokens, k) is not None) for k in gap)
-            if not joined or not _may_agree(nxt, head):
+            # "the United States and the European Union": an article may stand after the conjunction;
+            # "России Владимир Путин": the office's country and its holder stand side by side
+            words = [k for k in gap if k not in bridge and not _in_office(data, tokens, k)]
+            joined = same_words or len(words) <= 3 and all(linking(k, gap) for k in gap) \
+                and (len(gap) > 0 or nxt.actor.code == edge.actor.code)
+            if not joined or not _may_agree(nxt, head) and len(gap) > 0:
                 break
-            conjoined = conjoined or same_words or any(tokens[k].text != "," for k in gap)
+            conjoined = conjoined or same_words or any(
+                matches_at(data.roles["conjunction"], tokens, k) is not None for k in gap)
             group.append(nxt)
             j, edge = j + step, nxt
     if not conjoined:
         return [head]
     return sorted(group, key=lambda a: a.token_start)
+
+
+def _in_office(data: LanguageData, tokens: Sequence[Token], k: int) -> bool:
+    """tokens[k] is part of an office's name ("премьер-министр", "prime minister"), or a word linking
+    an office to its country ("the President of Azerbaijan"; roles.yaml `office_links`)."""
+    if any((end := matches_at(data.titles, tokens, j)) is not None and end > k for j in range(max(0, k - 2), k + 1)):
+        return True
+    return matches_at(data.roles["office_links"], tokens, k) is not None and (
+        k + 1 < len(tokens) and _in_office_name(data, tokens, k + 1) or k > 0 and _in_office_name(data, tokens, k - 1))
+
+
+def _in_office_name(data: LanguageData, tokens: Sequence[Token], k: int) -> bool:
+    return any((end := matches_at(data.titles, tokens, j)) is not None and end > k for j in range(max(0, k - 2), k + 1))
 
 
 def _between(data: LanguageData, tokens: Sequence[Token],
