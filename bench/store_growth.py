@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import pickle
 import shutil
 import time
@@ -22,6 +23,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from itertools import islice
 from pathlib import Path
+
+import psutil
 
 HERE = Path(__file__).resolve().parent
 BATCH = 64
@@ -69,6 +72,8 @@ def main() -> None:
     spent = 0.0
     window_start = 0
     with Store(args.store / "growth.duckdb") as store:
+        if os.environ.get("LIMIT"):
+            store.con.execute(f"SET memory_limit = '{os.environ['LIMIT']}'")
         batch = []
         for i, r in enumerate(islice(records(args.corpus), args.documents)):
             t = rows[i % len(rows)]
@@ -85,11 +90,14 @@ def main() -> None:
                 n += len(batch)
                 batch = []
                 if n - window_start >= args.window:
-                    print(json.dumps({"stored": n, "ms_per_doc": round(spent * 1000 / (n - window_start), 2)}),
-                          flush=True)
+                    print(json.dumps({"stored": n, "ms_per_doc": round(spent * 1000 / (n - window_start), 2),
+                                      "rss_mb": psutil.Process().memory_info().rss // 2**20}), flush=True)
                     window_start, spent = n, 0.0
         dup = store.con.execute("SELECT count(*) FILTER (duplicate_of IS NOT NULL), count(*) FROM documents").fetchone()
         print(json.dumps({"documents": dup[1] if dup else 0, "near_duplicates": dup[0] if dup else 0}))
+        memory = store.con.execute("SELECT tag, memory_usage_bytes // 2**20 FROM duckdb_memory() "
+                                   "WHERE memory_usage_bytes >= 2**20 ORDER BY 2 DESC").fetchall()
+        print(json.dumps({"duckdb_memory_mb": dict(memory)}))
         if args.links:
             links = store.con.execute("SELECT id, coalesce(duplicate_of, '') FROM documents ORDER BY id").fetchall()
             args.links.write_text("".join(f"{a}\t{b}\n" for a, b in links))

@@ -190,10 +190,18 @@ def prepare_document(doc: Document, supported: bool) -> PreparedDocument:
         supported=supported)
 
 
+# DuckDB's buffer cache may otherwise take 80 % of the machine's memory: it kept the blocks of a
+# growing store, so an ingest's memory grew with the store. Above this, DuckDB evicts cached
+# blocks and spills large intermediates to `<store>.tmp`. (Its indexes, ~2 KB a document, and
+# the transaction being written are not cached blocks.)
+MEMORY_LIMIT = "1GB"
+
+
 class Store:
-    def __init__(self, path: str | Path = "dyad.duckdb", read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = "dyad.duckdb", read_only: bool = False,
+                 memory_limit: str = MEMORY_LIMIT) -> None:
         self.path = str(path)
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        self.con = duckdb.connect(self.path, read_only=read_only, config={"memory_limit": memory_limit})
         if not read_only:
             self.migrate()
 
