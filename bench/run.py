@@ -40,18 +40,24 @@ class PeakMemory(threading.Thread):
     def __init__(self, every: float = 0.5) -> None:
         super().__init__(daemon=True)
         self.every, self.peak = every, 0
-        self.timeline: list[tuple[float, int]] = []  # (seconds, MB)
+        self.driver_peak = 0  # this process alone: the store and the merge live here
+        self.timeline: list[tuple[float, int, int]] = []  # (seconds, MB of the tree, MB of this process)
         self.cpu: dict[int, float] = {}  # descendant pid -> its CPU seconds (user + system) when last seen
         self._stop_at = threading.Event()
         self._t0 = time.perf_counter()
 
     def run(self) -> None:
         me = psutil.Process()
+        driver = 0
         while not self._stop_at.wait(self.every):
             total = 0
             for p in [me, *me.children(recursive=True)]:
                 try:
-                    total += p.memory_info().rss
+                    rss = p.memory_info().rss
+                    total += rss
+                    if p.pid == me.pid:
+                        driver = rss
+                        self.driver_peak = max(self.driver_peak, rss)
                     if p.pid != me.pid:
                         times = p.cpu_times()
                         self.cpu[p.pid] = times.user + times.system
@@ -59,7 +65,7 @@ class PeakMemory(threading.Thread):
                     continue
             self.peak = max(self.peak, total)
             if not self.timeline or time.perf_counter() - self._t0 - self.timeline[-1][0] >= 10:
-                self.timeline.append((round(time.perf_counter() - self._t0, 1), total // 2**20))
+                self.timeline.append((round(time.perf_counter() - self._t0, 1), total // 2**20, driver // 2**20))
 
     def stop(self) -> int:
         self._stop_at.set()
@@ -129,6 +135,7 @@ def one(engine: str, workers: int, path: Path, merge: bool, scratch: Path,
             from dyad.engine.ray_engine import ingest_ray_documents
             summary = ingest_ray_documents([path], store, workers=workers, progress=False)
         seconds = time.perf_counter() - t0
+        ingest_peak, ingest_driver_peak = memory.peak, memory.driver_peak  # before the merge
         t1 = time.perf_counter()
         if merge and not null:
             remerge(store)
@@ -146,7 +153,9 @@ def one(engine: str, workers: int, path: Path, merge: bool, scratch: Path,
         "engine": engine, "workers": workers, "megabytes": text_bytes / 1e6, "corpus": path.name,
         "documents": summary.accepted, "duplicates": summary.duplicates, "events": summary.events,
         "seconds": round(seconds, 2), "merge_seconds": merge_seconds and round(merge_seconds, 2),
-        "peak_rss_mb": peak // 2**20, "driver_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+        "peak_rss_mb": peak // 2**20, "ingest_peak_rss_mb": ingest_peak // 2**20,
+        "driver_peak_rss_mb": memory.driver_peak // 2**20, "ingest_driver_peak_rss_mb": ingest_driver_peak // 2**20,
+        "driver_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
         "store_mb": round(store_mb, 1), "rss_timeline": memory.timeline,
         # CPU seconds of this process (reading, hashing, store writes, merge) and of its descendants
         # (pool workers or Ray's processes; as last sampled, so up to half a second short each)

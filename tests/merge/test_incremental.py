@@ -186,3 +186,17 @@ def test_the_engines_merge_step_re_merges_only_what_a_second_ingested_document_t
         assert {r["merge_key"] for r in store.query("SELECT merge_key FROM canonical_inputs")} == \
             {"SIGN_AGREEMENT|JPN|RUS|1", "ATTACK|JPN|RUS|1"}
         assert_equals_full_rebuild(store)
+
+
+def test_merging_a_key_or_two_at_a_time_gives_what_one_pass_gives(store, monkeypatch):
+    from dyad.merge import incremental
+
+    seeded(store)
+    store.add_document(document("c", [PORT_ARTHUR_NEXT_DAY, SUMMIT, NANJING]), supported=True)
+    monkeypatch.setattr(incremental, "MERGE_CHUNK", 2)  # chunks of one or two keys
+    update = rebuild_canonical(store)
+    assert update.full and update.keys == 4 and update.added == len(canonical_rows(store))
+    assert_equals_full_rebuild(store)
+    store.add_document(document("d", [SHIMODA_YEAR, PORT_ARTHUR]), supported=True)
+    assert not update_canonical(store).full
+    assert_equals_full_rebuild(store)

@@ -10,13 +10,15 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import numpy as np
 from tqdm import tqdm
 
-from dyad.engine.common import Batcher, IngestSummary, prepared, record_rejection
-from dyad.engine.records import document_from_record
+from dyad.engine.common import Batcher, IngestSummary, record_rejection
+from dyad.engine.records import prepared_from_record
+from dyad.lang import SUPPORTED
 from dyad.model import Rejection
 from dyad.store.db import Store
 
@@ -58,11 +60,11 @@ def load_records(directory: Path, store: Store, progress: bool | None = None) ->
     return summary
 
 
-def _load_one(row: dict[str, object], store: Store, summary: IngestSummary, batcher: Batcher) -> None:
+def _load_one(row: dict[str, Any], store: Store, summary: IngestSummary, batcher: Batcher) -> None:
     if row["kind"] == "rejection":
         record_rejection(store, summary, Rejection(str(row["source_path"]), str(row["record"] or ""),
                                                    str(row["reason"])))
     elif row["kind"] == "stored":
         summary.duplicates += 1
     else:
-        batcher.add(prepared(document_from_record(row)))
+        batcher.add(prepared_from_record(row, bool(set(row["languages"] or []) & SUPPORTED)))

@@ -14,6 +14,7 @@ from typing import Any
 import pyarrow as pa
 
 from dyad.model import ActorRef, DateValue, Document, DocumentMeta, Event, Paragraph, Sentence, Span
+from dyad.store.db import PreparedDocument, lookup_bands
 
 REPEATED_SENTENCE = "repeated sentence"  # the reason `Document.removed_spans` gives a repeated sentence
 
@@ -133,6 +134,45 @@ def document_from_record(row: dict[str, Any]) -> Document:
             doc.paragraphs.append(Paragraph(span["start"], span["end"], removed=span["reason"]))
     doc.events = [event_from_record(e) for e in row["events"] or []]
     return doc
+
+
+def _store_event_row(e: dict[str, Any]) -> tuple[Any, ...]:
+    """`store.db._event_row(event_from_record(e))`, straight from the record (`EVENT_COLUMNS` order)."""
+    def actor(role: str) -> tuple[Any, ...]:
+        return tuple(e[f"{role}_{part}"] for part in _ACTOR) if e[f"{role}_code"] is not None else (None,) * 4
+
+    def span(offsets: list[int] | None) -> tuple[int | None, int | None]:
+        return (offsets[0], offsets[1]) if offsets else (None, None)
+
+    dated = e["date_value"] is not None
+    arguments = json.loads(e["arguments"] or "{}")
+    return (
+        e["id"], e["doc_id"], e["sentence"], e["kind"], e["plover"], e["cameo"], e["quad_class"], e["intensity"],
+        e["modality"], e["confidence"], *actor("source"), *actor("target"),
+        *((e["date_value"], e["date_start"], e["date_end"], e["date_precision"]) if dated else (None,) * 4),
+        e["agreement"], "; ".join(e["territory"]) if e["territory"] else None, e["location"], e["language"],
+        e["trigger_start"], e["trigger_end"], e["trigger_text"], e["evidence_start"], e["evidence_end"],
+        e["evidence_text"], e["extractor_version"], *span(arguments.get("source")), *span(arguments.get("target")),
+    )
+
+
+def prepared_from_record(row: dict[str, Any], supported: bool) -> PreparedDocument:
+    """`store.db.prepare_document(document_from_record(row), supported)` without building the
+    Document and its Events first: the store's rows straight from the record. The driver loads
+    every record of a Ray ingest alone, so what it spends per document bounds the scaling."""
+    doc_id, text = row["id"], row["text"]
+    languages = list(row["languages"] or [])
+    stats = json.loads(row["stats"] or "{}")
+    fingerprint = list(row["fingerprint"] or [])
+    return PreparedDocument(
+        id=doc_id,
+        row=(doc_id, row["source_path"], row["record"], row["title"], row["url"], row["published"], languages,
+             supported, len(text), text, json.dumps(stats)),
+        fingerprint=fingerprint, bands=lookup_bands(fingerprint),
+        removed=[(doc_id, start, end, reason) for start, end, reason in
+                 sorted((s["start"], s["end"], s["reason"]) for s in row["removed"] or [])],
+        events=[_store_event_row(e) for e in row["events"] or []], languages=languages, stats=stats,
+        supported=supported)
 
 
 def event_rows(records: pa.Table) -> pa.Table:

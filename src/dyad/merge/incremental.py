@@ -39,6 +39,7 @@ MERGE_COLUMNS = ("id", "doc_id", "kind", "source_code", "target_code", "source_p
 
 # Raise when the merge rules change: stores merged by older rules are then rebuilt once, in full.
 MERGE_VERSION = 4
+MERGE_CHUNK = 50_000  # mentions merged at a time (whole keys): bounds the merge's memory
 
 def key_text(key: Key) -> str:
     kind, (a, b), asserted = key
@@ -95,17 +96,11 @@ def changed_keys(store: Store) -> set[str]:
     return {r[0] for r in rows}
 
 
-def _load(con: duckdb.DuckDBPyConnection, keys: Sequence[str] | None) -> list[dict[str, Any]]:
+def _mentions_sql() -> str:
+    """Every stored mention with what merging reads, its source, merge key and digest."""
     cols = ", ".join(f"e.{c}" for c in MERGE_COLUMNS)
-    sql = (f"SELECT {cols}, {SOURCE_KEY} AS source_key, {_key_sql()} AS merge_key, {DIGEST} AS digest "
-           "FROM events e JOIN documents d ON d.id = e.doc_id")
-    params: list[Any] = []
-    if keys is not None:
-        sql = f"SELECT * FROM ({sql}) WHERE merge_key IN (SELECT unnest(?::VARCHAR[]))"
-        params = [list(keys)]
-    cur = con.execute(sql, params)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    return (f"SELECT {cols}, {SOURCE_KEY} AS source_key, {_key_sql()} AS merge_key, {DIGEST} AS digest "
+            "FROM events e JOIN documents d ON d.id = e.doc_id")
 
 
 def _merge(rows: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[tuple[str, str]], list[tuple[Any, ...]]]:
@@ -151,8 +146,49 @@ def _write(con: duckdb.DuckDBPyConnection, canonical: list[dict[str, Any]], memb
             [[m[0] for m in members], [m[1] for m in members]])
     _insert(con, "canonical_inputs", ("event_id", "merge_key", "canonical_id", "digest"),
             ("string", "string", "string", "uint64"), [[i[n] for i in inputs] for n in range(4)])
+
+
+def _sync(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("DELETE FROM canonical_sync")
     con.execute("INSERT INTO canonical_sync VALUES (?, ?, ?)", [*_checksum(con), MERGE_VERSION])
+
+
+def _merge_in_chunks(con: duckdb.DuckDBPyConnection, keys: Sequence[str] | None) -> tuple[int, int]:
+    """Merge and write the mentions of `keys` (None: of every key), `MERGE_CHUNK` mentions or so at
+    a time, whole keys to a chunk, in key order; return the number of keys and of canonical rows.
+
+    A key's events depend on its mentions alone, so chunks give what one pass gives, while the
+    mentions in Python at once (a dict and a Mention each, ~1 KB) are bounded by the chunk, not
+    by the store: the first merge of a 100 MB ingest read all 874,578 mentions at once. The
+    mentions are put in a temporary table ordered by chunk, so reading a chunk skips the rest."""
+    import pyarrow as pa
+
+    sql, params = _mentions_sql(), []
+    if keys is not None:
+        sql, params = f"SELECT * FROM ({sql}) WHERE merge_key IN (SELECT unnest(?::VARCHAR[]))", [list(keys)]
+    counts = sorted(con.execute(f"SELECT merge_key, count(*) FROM ({sql}) GROUP BY merge_key", params).fetchall())
+    chunks, chunk, size = [], 0, 0
+    for _, n in counts:
+        if size >= MERGE_CHUNK:
+            chunk, size = chunk + 1, 0
+        chunks.append(chunk)
+        size += n
+    con.register("_dyad_chunks", pa.table({"merge_key": pa.array([k for k, _ in counts], pa.string()),
+                                           "chunk": pa.array(chunks, pa.int32())}))
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _dyad_mentions AS SELECT m.*, c.chunk FROM ({sql}) m "
+                    "JOIN _dyad_chunks c ON c.merge_key = m.merge_key ORDER BY c.chunk", params)
+    finally:
+        con.unregister("_dyad_chunks")
+    added = 0
+    for n in range(chunk + 1 if counts else 0):
+        cur = con.execute("SELECT * EXCLUDE (chunk) FROM _dyad_mentions WHERE chunk = ?", [n])
+        names = [d[0] for d in cur.description]
+        canonical, members, inputs = _merge(dict(zip(names, row, strict=True)) for row in cur.fetchall())
+        _write(con, canonical, members, inputs)
+        added += len(canonical)
+    con.execute("DROP TABLE _dyad_mentions")
+    return len(counts), added
 
 
 def _transaction(con: duckdb.DuckDBPyConnection, work: Any) -> Any:
@@ -172,11 +208,11 @@ def rebuild_canonical(store: Store) -> MergeUpdate:
 
     def work() -> MergeUpdate:
         removed = _checksum(con)[1]
-        canonical, members, inputs = _merge(_load(con, None))
         for table in ("canonical_members", "canonical_events", "canonical_inputs"):
             con.execute(f"DELETE FROM {table}")
-        _write(con, canonical, members, inputs)
-        return MergeUpdate(keys=len({i[1] for i in inputs}), removed=removed, added=len(canonical), full=True)
+        n_keys, added = _merge_in_chunks(con, None)
+        _sync(con)
+        return MergeUpdate(keys=n_keys, removed=removed, added=added, full=True)
 
     result: MergeUpdate = _transaction(con, work)
     return result
@@ -195,9 +231,9 @@ def remerge_keys(store: Store, keys: Iterable[str | Key]) -> MergeUpdate:
         con.execute(f"DELETE FROM canonical_members WHERE canonical_id IN ({stale})", [texts])
         con.execute(f"DELETE FROM canonical_events WHERE id IN ({stale})", [texts])
         con.execute("DELETE FROM canonical_inputs WHERE merge_key IN (SELECT unnest(?::VARCHAR[]))", [texts])
-        canonical, members, inputs = _merge(_load(con, texts))
-        _write(con, canonical, members, inputs)
-        return MergeUpdate(keys=len(texts), removed=int(row[0]) if row else 0, added=len(canonical), full=False)
+        _, added = _merge_in_chunks(con, texts)
+        _sync(con)
+        return MergeUpdate(keys=len(texts), removed=int(row[0]) if row else 0, added=added, full=False)
 
     result: MergeUpdate = _transaction(con, work)
     return result

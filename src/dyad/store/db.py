@@ -119,6 +119,19 @@ def lookup_bands(fingerprint: Sequence[int]) -> list[tuple[int, int]]:
     return [key for key in bands(fingerprint) if key[1] != EMPTY_BAND]
 
 
+def min_shared_bands(n_keys: int) -> int:
+    """The fewest looked-up bands a near-duplicate shares with a fingerprint that has `n_keys` of them.
+
+    Of two fingerprints at similarity >= NEAR_DUPLICATE (0.8), say s bands are equal and not
+    empty, e are empty in both, and d = 16 - s - e differ. Each differing band holds at least one
+    differing bin, and at most the 4(s + d) bins outside the both-empty bands count, so
+    d <= 0.2 * 4(s + d): d <= 4s, and s >= (s + d) / 5 >= n_keys / 5 (e is at most the 16 - n_keys
+    bands empty in the one fingerprint). A band hash shared by chance only adds to s, so a
+    document sharing fewer looked-up bands is no near-duplicate: skipping it changes no answer."""
+    assert NEAR_DUPLICATE == 0.8 and ROWS_PER_BAND == 4  # the bound's arithmetic
+    return -(-n_keys // 5)
+
+
 def _event_row(e: Event) -> tuple[Any, ...]:
     def actor(a: Any) -> tuple[Any, ...]:
         return (a.code, a.polity, a.sector, a.person) if a else (None, None, None, None)
@@ -177,10 +190,18 @@ def prepare_document(doc: Document, supported: bool) -> PreparedDocument:
         supported=supported)
 
 
+# DuckDB's buffer cache may otherwise take 80 % of the machine's memory: it kept the blocks of a
+# growing store, so an ingest's memory grew with the store. Above this, DuckDB evicts cached
+# blocks and spills large intermediates to `<store>.tmp`. (Its indexes, ~2 KB a document, and
+# the transaction being written are not cached blocks.)
+MEMORY_LIMIT = "1GB"
+
+
 class Store:
-    def __init__(self, path: str | Path = "dyad.duckdb", read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = "dyad.duckdb", read_only: bool = False,
+                 memory_limit: str = MEMORY_LIMIT) -> None:
         self.path = str(path)
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        self.con = duckdb.connect(self.path, read_only=read_only, config={"memory_limit": memory_limit})
         if not read_only:
             self.migrate()
 
@@ -279,32 +300,32 @@ class Store:
         (that document's original, if it is a copy itself): a stored one, else one earlier in the batch.
         `keys` are each fingerprint's `lookup_bands`.
 
-        The stored candidates of the whole batch come from one join of its band keys against
-        `doc_bands`: one scan per batch rather than a query of 16 `OR`ed bands per document."""
-        wanted = sorted({key for ks in keys for key in ks})
-        sharing: dict[tuple[int, int], list[str]] = {}  # key -> stored documents with that band
+        A candidate is a document that shares a band with it, but one that shares fewer than
+        `min_shared_bands` cannot be a near-duplicate (see there), so the store is asked, in one
+        query for the batch, only for the stored documents that share enough bands with a document
+        of the batch: in a corpus whose documents share much text the candidates sharing one or two
+        bands grew with the store, and fetching and comparing their fingerprints made a batch's
+        cost grow with the store's size."""
         stored: dict[str, tuple[int, list[int], str | None]] = {}  # id -> (ingested µs, fingerprint, original)
-        if wanted:
-            for band, hash_, doc_id in self.con.execute(
-                    "SELECT b.band, b.hash, b.doc_id "
-                    "FROM (SELECT unnest(?::INTEGER[]) AS band, unnest(?::UBIGINT[]) AS hash) k "
-                    "JOIN doc_bands b ON b.band = k.band AND b.hash = k.hash",
-                    [[b for b, _ in wanted], [h for _, h in wanted]]).fetchall():
-                sharing.setdefault((band, hash_), []).append(doc_id)
-            # Each candidate's fingerprint once (it shares several bands with the batch): turning
-            # 64-number lists into Python costs more than the join.
-            ids = sorted({doc_id for ids in sharing.values() for doc_id in ids})
-            if ids:
-                for doc_id, at, fingerprint, duplicate_of in self.con.execute(
-                        "SELECT id, epoch_us(ingested_at), fingerprint, duplicate_of FROM documents "
-                        "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall():
-                    stored[doc_id] = (at, fingerprint or [], duplicate_of)
+        older: list[list[str]] = [[] for _ in docs]  # position in batch -> stored candidates
+        lookups = [(i, band, hash_, min_shared_bands(len(ks))) for i, ks in enumerate(keys) for band, hash_ in ks]
+        if lookups:
+            for i, doc_id, at, fingerprint, duplicate_of in self.con.execute(
+                    "WITH k AS (SELECT unnest(?::INTEGER[]) AS i, unnest(?::INTEGER[]) AS band, "
+                    "unnest(?::UBIGINT[]) AS hash, unnest(?::INTEGER[]) AS need), "
+                    "c AS (SELECT k.i, b.doc_id FROM k JOIN doc_bands b ON b.band = k.band AND b.hash = k.hash "
+                    "GROUP BY k.i, b.doc_id, k.need HAVING count(DISTINCT b.band) >= k.need) "
+                    "SELECT c.i, d.id, epoch_us(d.ingested_at), d.fingerprint, d.duplicate_of "
+                    "FROM c JOIN documents d ON d.id = c.doc_id",
+                    [[x[0] for x in lookups], [x[1] for x in lookups], [x[2] for x in lookups],
+                     [x[3] for x in lookups]]).fetchall():
+                older[i].append(doc_id)
+                stored[doc_id] = (at, fingerprint or [], duplicate_of)
         earlier: dict[tuple[int, int], list[int]] = {}  # key -> positions in this batch
         originals: list[str | None] = []
         for i, ((_, fp), ks) in enumerate(zip(docs, keys, strict=True)):
-            older = sorted({doc_id for key in ks for doc_id in sharing.get(key, ())},
-                           key=lambda doc_id: (stored[doc_id][0], doc_id))
-            candidates = [(doc_id, stored[doc_id][1], stored[doc_id][2]) for doc_id in older]
+            candidates = [(doc_id, stored[doc_id][1], stored[doc_id][2])
+                          for doc_id in sorted(older[i], key=lambda doc_id: (stored[doc_id][0], doc_id))]
             # the batch's documents come after every stored one, and in batch order among themselves
             for j in sorted({j for key in ks for j in earlier.get(key, ())}):
                 candidates.append((docs[j][0], list(docs[j][1] or []), originals[j]))
