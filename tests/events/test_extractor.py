@@ -231,3 +231,8 @@ def test_signing_a_ceasefire_document_ends_the_war_too():
 def test_being_brought_close_to_war_is_no_attack():
     got = events("In March 1987 a dispute over the Aegean brought Greece and Turkey close to war.")
     assert [g for g in got if g[0] == "ATTACK"] == []
+
+
+def test_a_state_joining_a_pact_later_keeps_its_own_date():
+    got = events("In November 1937 Italy joined the Anti-Comintern Pact.")
+    assert [(k, src, d) for k, src, _, d, _ in got] == [("SIGN_AGREEMENT", "ITA", "1937-11")]

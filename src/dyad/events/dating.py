@@ -135,12 +135,13 @@ def governing_date(doc: Document, sent_index: int, trig_start: int) -> DateValue
 
 
 def treaty_date(doc: Document, sent_index: int, trig_start: int, kind: str, agreement: str | None,
-                date: DateValue | None) -> DateValue | None:
+                date: DateValue | None, by_party: bool = True) -> DateValue | None:
     """For the signing or the peace of a named treaty, the sentence's time that fits the year the
     treaty table knows: a sentence telling a treaty of 1905 beside an attack of 1904 must not date
     the treaty 1904; of several that fit, the narrowest ("din 1895" over "1894-1895"). A signing
     whose sentence dates only nouns takes the noun's date after the trigger ("signed the treaty of
-    1951"). Only chooses among the dates the text gives, or leaves the date unknown."""
+    1951"). Only chooses among the dates the text gives, or leaves the date unknown. The table's
+    year binds only the treaty's own parties (`by_party`): a state joining later has its own date."""
     in_sentence = [t for t in doc.times if t.sentence == sent_index]
     if kind in SIGNING_KINDS and not any(_head(t) is None for t in in_sentence):
         _, hi = _clause(doc, sent_index, trig_start)
@@ -148,7 +149,7 @@ def treaty_date(doc: Document, sent_index: int, trig_start: int, kind: str, agre
         if named:
             date = named[0].date
     year = str((load_hierarchy("agreements").get(agreement or "") or {}).get("signed") or "")
-    if kind not in ("SIGN_AGREEMENT", "END_WAR") or not year:
+    if kind not in ("SIGN_AGREEMENT", "END_WAR") or not year or not by_party:
         return date
     fitting = [t for t in in_sentence if t.date.start[:4] <= year <= t.date.end[:4]]
     if fitting:

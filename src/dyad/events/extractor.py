@@ -337,7 +337,11 @@ class EventExtractor:
         trigger_span = Span(tokens[trig.start].start, tokens[trig.end - 1].end)
         # an act named in a time phrase has the date written in that phrase, not the clause's
         date = (framing and phrase_date(doc, si, trigger_span)) or governing_date(doc, si, trigger_span.start)
-        date = treaty_date(doc, si, trigger_span.start, info.name, agreement, date)
+        parties = agreement_parties(agreement)
+        # a state joining a pact later ("În noiembrie 1937, Italia a aderat la Pactul Anti-Comintern")
+        # keeps its own date; the treaty's year dates only its parties' signing
+        outsider = bool(parties and roles.sources and not {a.actor.code for a in roles.sources} & set(parties))
+        date = treaty_date(doc, si, trigger_span.start, info.name, agreement, date, by_party=not outsider)
         roles = complete_roles(roles, info, players, trig, agreement, territory, date)
         if not roles.sources and roles.targets and info.symmetric:
             # "Armistițiul cu Uniunea Sovietică a fost semnat": a joint act with one party named is

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from dyad.data import holder_at, load_kinds, polity_at
+from dyad.data import agreement_parties, holder_at, load_kinds, polity_at
 from dyad.model import ActorRef, Event, event_id
 
 MIN_EVENTS = 3  # a focus needs at least this many two-sided events …
@@ -57,9 +57,15 @@ def complete_one_sided(one_sided: Sequence[Event], told: Sequence[Event]) -> lis
                                                e.target.code if e.target else None))) for e in told}
     out = []
     for e in one_sided:
-        if e.source is None or e.source.code not in pair or _on_own_ground(e):
+        if e.source is None or _on_own_ground(e):
             continue
-        other = next(iter(pair - {e.source.code}))
+        if e.source.code in pair:
+            other = next(iter(pair - {e.source.code}))
+        else:  # "Italia a aderat la Pactul Anti-Comintern": a third state joins a pact of one of the pair
+            members = [p for p in agreement_parties(e.agreement) if p in pair]
+            if len(members) != 1:
+                continue
+            other = members[0]
         if (e.sentence, e.kind, pair) in known:
             continue
         known.add((e.sentence, e.kind, pair))
