@@ -236,3 +236,8 @@ def test_being_brought_close_to_war_is_no_attack():
 def test_a_state_joining_a_pact_later_keeps_its_own_date():
     got = events("In November 1937 Italy joined the Anti-Comintern Pact.")
     assert [(k, src, d) for k, src, _, d, _ in got] == [("SIGN_AGREEMENT", "ITA", "1937-11")]
+
+
+def test_what_a_refusal_refuses_is_no_event():
+    got = events("In 1951 the Soviet Union refused to sign the peace treaty with Japan.")
+    assert [(k, s, t) for k, s, t, _, _ in got] == [("REJECT", "RUS", "JPN")]

@@ -115,8 +115,9 @@ def is_subject_matter(data: LanguageData, tokens: Sequence[Token], trig: Trigger
 def is_proposal_content(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch,
                         proposals: list[TriggerMatch]) -> bool:
     """"Japonia ar trebui să invite URSS să normalizeze relațiile": what a proposal proposes is its
-    content, coded by the proposal itself (DESIGN §3), not a second proposal by the one invited.
-    `proposals`: earlier proposal triggers of the sentence that gave an event. An act joined by a
+    content, coded by the proposal itself (DESIGN §3), not a second proposal by the one invited;
+    what a refusal refuses ("Russia refused to pay it") never happened. `proposals`: earlier
+    proposal and refusal triggers of the sentence that gave an event. An act joined by a
     conjunction ("does not intend to continue talks and ends visa-free travel") is no content."""
     if not proposals:
         return False
@@ -267,7 +268,7 @@ class EventExtractor:
         # act named to date another ("until the fighting at Lake Khasan") hides no act the clause tells
         seen: dict[bool, set[EventKey]] = {True: set(), False: set()}
         done: list[TriggerMatch] = []
-        proposals: list[TriggerMatch] = []  # proposal triggers that gave a proposal
+        proposals: list[TriggerMatch] = []  # proposal and refusal triggers that gave an event
         references = [(a, b) for a, b in doc.references if a < sent.end and sent.start < b]
         for trig in find_triggers(data, tokens):
             if any(a <= tokens[trig.start].start < b for a, b in references):
@@ -282,7 +283,8 @@ class EventExtractor:
                 made = self._trigger_events(doc, si, sent, data, trig, kind, actors, kinds, last_subject,
                                             seen[framing], implied, framing)
                 into.extend(made)
-                if kind == "PROPOSE" and any(e.modality == "proposed" for e in made):  # not "did not intend to"
+                # a proposal (not "did not intend to") or a refusal ("Russia refused to pay it") frames what follows
+                if kind == "PROPOSE" and any(e.modality == "proposed" for e in made) or kind == "REJECT" and made:
                     proposals.append(trig)
         everything = drop_echoes(drop_half_events(out + background))
         half = [e for e in everything if e.target is None]
