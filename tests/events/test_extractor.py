@@ -241,3 +241,14 @@ def test_a_state_joining_a_pact_later_keeps_its_own_date():
 def test_what_a_refusal_refuses_is_no_event():
     got = events("In 1951 the Soviet Union refused to sign the peace treaty with Japan.")
     assert [(k, s, t) for k, s, t, _, _ in got] == [("REJECT", "RUS", "JPN")]
+
+
+def test_a_document_as_subject_acts_for_the_documents_pair():
+    text = ("Russia and Japan signed a declaration on 19 October 1956. Russia and Japan held talks in 1955. "
+            "Russia and Japan met in 1957. The declaration ended the state of war.")
+    assert ("END_WAR", "JPN", "RUS") in {(k, s, t) for k, s, t, _, _ in events(text)}
+
+
+def test_units_of_two_armies_named_by_adjectives_both_act():
+    got = events("В 1939 году советские и монгольские части разгромили японскую группировку.")
+    assert {(k, s, t) for k, s, t, _, _ in got} == {("ATTACK", "RUS", "JPN"), ("ATTACK", "MNG", "JPN")}

@@ -30,7 +30,8 @@ ROLE_KEYS = ("passive_agent", "passive_auxiliary", "between", "conjunction", "cl
              "target_prepositions", "subject_pronouns", "topic_markers", "locative_prepositions",
              "time_prepositions", "document_nouns", "name_links", "alongside",
              "pair_words", "noun_markers", "light_verbs", "relative_pronouns", "reciprocal", "joining",
-             "subject_nouns", "auxiliaries", "office_links")
+             "subject_nouns", "auxiliaries", "office_links",
+             "acting_documents")
 
 
 @dataclass(frozen=True)

@@ -329,7 +329,7 @@ class EventExtractor:
             if pair_named and not info.symmetric:
                 # "both armies pulled back": each side did it
                 roles = Roles([_implied(implied[0]), _implied(implied[1])], [], carried=True)
-            elif is_passive(data, tokens, trig) or pair_named \
+            elif is_passive(data, tokens, trig) or pair_named or _document_acts(data, tokens, trig, clause) \
                     or info.symmetric and any(t.sentence == si for t in doc.times):
                 # "Au fost semnate 17 documente", "the two sides held talks": an agentless passive,
                 # or the two named as a pair, in a text about one pair tells of that pair; no
@@ -382,6 +382,11 @@ HOLDER_KINDS = {"OCCUPY", "ATTACK", "CEDE_TERRITORY"}  # a claim renounced goes 
 
 def _names_by_noun(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
     return named_by_noun(data, tokens, trig) or any(is_nominal(data, t) for t in tokens[trig.start:trig.end])
+
+
+def _document_acts(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, clause: tuple[int, int]) -> bool:
+    """"The declaration ended the state of war": a document as the subject acts for its parties."""
+    return matches_in(data.roles["acting_documents"], tokens, clause[0], trig.start)
 
 
 def _names_the_pair(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int]) -> bool:
