@@ -36,6 +36,7 @@ from dyad.events.roles import (
     matches_at,
     matches_in,
     named_by_noun,
+    phrase_actors,
 )
 from dyad.events.tidy import (
     RECIPROCAL_REACH,
@@ -223,7 +224,8 @@ class EventExtractor:
             told, mentioned, half = self._sentence_events(doc, si, sent, actors, kinds, last_subject)
             # a sentence naming only a venue ("Talks opened in London in June 1955") names no party;
             # nor does one whose only parties come from a treaty's table
-            if not any(not a.location for a in actors):
+            mediators = phrase_actors(load_language(sent.language), sent.tokens, actors, "mediators")
+            if not any(not a.location and a not in mediators for a in actors):
                 unnamed.append(si)
             doc.events.extend(told)
             background.extend(mentioned)
@@ -301,8 +303,9 @@ class EventExtractor:
         modality = modality_of(data, kind, tokens, trig, clause)
         # DESIGN §3: a stated proposal or intent is coded PROPOSE, whatever is proposed
         info = kinds["PROPOSE" if modality == "proposed" else kind]
+        mediators = phrase_actors(data, tokens, actors, "mediators")  # "mediated by Roosevelt": no party
         players = [a for a in actors if (not a.location or info.name == "VISIT")  # "arrived in Moscow" hosts
-                   and not in_document_name(data, tokens, a)]
+                   and not in_document_name(data, tokens, a) and a not in mediators]
         clause, aside = around_relative(data, tokens, clause, trig, players)
         if aside is not None:
             players = [a for a in players if not aside[0] <= a.token_start < aside[1]]

@@ -326,20 +326,22 @@ def _main_subject(data: LanguageData, tokens: Sequence[Token], earlier: list[Act
     return next((a for a in reversed(candidates) if a.actor.code != target.actor.code), None)
 
 
-def _alongside(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention]) -> list[ActorMention]:
-    """Actors of an "alongside" phrase ("alături de cea rusă", "вместе с Германией"), lists included."""
-    allies: list[ActorMention] = []
+def phrase_actors(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention],
+                  key: str) -> list[ActorMention]:
+    """Actors of a phrase that roles.yaml `key` opens, lists included: "alongside" ("alături de cea
+    rusă", "вместе с Германией"), "mediators" ("mediated by President Roosevelt")."""
+    found: list[ActorMention] = []
     for a in actors:
-        if a in allies:
+        if a in found:
             continue
         for k in range(a.token_start - 1, max(a.token_start - 5, -1), -1):
-            end = matches_at(data.roles["alongside"], tokens, k)
+            end = matches_at(data.roles[key], tokens, k)
             if end is not None and 0 <= a.token_start - end <= 2:
-                allies.extend(m for m in _coordinated(data, tokens, actors, a) if m.token_start >= a.token_start)
+                found.extend(m for m in _coordinated(data, tokens, actors, a) if m.token_start >= a.token_start)
                 break
             if tokens[k].text in PUNCT_STOP:
                 break
-    return allies
+    return found
 
 
 def _handed_over(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, clause: tuple[int, int],
@@ -397,7 +399,7 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
     joining = _joined(data, tokens, trig, clause, in_clause, symmetric)
     if joining is not None:
         return joining
-    allies = _alongside(data, tokens, in_clause)
+    allies = phrase_actors(data, tokens, in_clause, "alongside")
     others = [a for a in actors if a not in allies]
     if allies and others:  # the allies act with the subject: roles from the rest, then they join the sources
         roles = assign_roles(data, tokens, trig, others, clause, symmetric)
