@@ -252,3 +252,9 @@ def test_a_document_as_subject_acts_for_the_documents_pair():
 def test_units_of_two_armies_named_by_adjectives_both_act():
     got = events("В 1939 году советские и монгольские части разгромили японскую группировку.")
     assert {(k, s, t) for k, s, t, _, _ in got} == {("ATTACK", "RUS", "JPN"), ("ATTACK", "MNG", "JPN")}
+
+
+def test_an_agentless_passive_that_opens_with_its_noun_tells_of_the_documents_pair():
+    text = ("În martie 2014, Japonia a impus sancțiuni Rusiei. În aprilie 2014, Japonia și Rusia au purtat negocieri. "
+            "În mai 2014, Japonia și Rusia s-au întâlnit.\n\nSancțiunile au fost extinse în septembrie 2014.")
+    assert ("IMPOSE_SANCTIONS", "JPN", "RUS", "2014-09", "asserted") in events(text)

@@ -36,6 +36,7 @@ from dyad.events.roles import (
     matches_at,
     matches_in,
     named_by_noun,
+    passive_inside,
     phrase_actors,
 )
 from dyad.events.tidy import (
@@ -332,7 +333,8 @@ class EventExtractor:
             if pair_named and not info.symmetric:
                 # "both armies pulled back": each side did it
                 roles = Roles([_implied(implied[0]), _implied(implied[1])], [], carried=True)
-            elif is_passive(data, tokens, trig) or pair_named or _document_acts(data, tokens, trig, clause) \
+            elif is_passive(data, tokens, trig) or passive_inside(data, tokens, trig) or pair_named \
+                    or _document_acts(data, tokens, trig, clause) \
                     or info.symmetric and any(t.sentence == si for t in doc.times):
                 # "Au fost semnate 17 documente", "the two sides held talks": an agentless passive,
                 # or the two named as a pair, in a text about one pair tells of that pair; no

@@ -145,6 +145,13 @@ def is_passive(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) 
                for k in range(max(0, trig.start - 2), trig.start))
 
 
+def passive_inside(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
+    """A trigger that opens with its noun and holds the passive ("Sancțiunile au fost extinse",
+    "negocierile au fost întrerupte"): an agentless passive."""
+    return any(matches_at(data.roles["passive_auxiliary"], tokens, k) is not None
+               for k in range(trig.start + 1, trig.end - 1))
+
+
 def _agent_after(data: LanguageData, tokens: Sequence[Token], after: list[ActorMention]) -> ActorMention | None:
     """The actor of an agent phrase: "by the USSR", "de către guvernul japonez"."""
     for a in after:
