@@ -53,7 +53,7 @@ from dyad.events.tidy import (
 from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Sentence, Span, Token, event_id
 from dyad.patterns import PatternSet
 
-EXTRACTOR_VERSION = "0.5.0"  # raised when the rules change what is extracted (stored events say which made them)
+EXTRACTOR_VERSION = "0.6.0"  # raised when the rules change what is extracted (stored events say which made them)
 EventKey = tuple[str, str | None, str | None, str | None, str]
 PROPOSAL_REACH = 6  # words between a proposal's trigger and the act it proposes
 
