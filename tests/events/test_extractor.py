@@ -258,3 +258,13 @@ def test_an_agentless_passive_that_opens_with_its_noun_tells_of_the_documents_pa
     text = ("În martie 2014, Japonia a impus sancțiuni Rusiei. În aprilie 2014, Japonia și Rusia au purtat negocieri. "
             "În mai 2014, Japonia și Rusia s-au întâlnit.\n\nSancțiunile au fost extinse în septembrie 2014.")
     assert ("IMPOSE_SANCTIONS", "JPN", "RUS", "2014-09", "asserted") in events(text)
+
+
+def test_a_nouns_date_after_a_time_preposition_dates_the_act_it_follows():
+    got = events("In 1999 Greece helped Turkey. Turkey sent aid to Greece after the earthquake of 7 September 1999.")
+    assert ("AID", "TUR", "GRC", "1999-09-07", "asserted") in got
+
+
+def test_an_earthquake_striking_is_no_attack():
+    got = events("After an earthquake struck Turkey on 17 August 1999, Greece sent rescue teams to Turkey.")
+    assert [g for g in got if g[0] == "ATTACK"] == []

@@ -79,6 +79,20 @@ def _frames(doc: Document, sent_index: int, t: TimeMention, trig_start: int) -> 
     return not any(sent.tokens[j - 1].end <= t.start for _, j, _ in triggers)
 
 
+def _in_time_phrase(doc: Document, sent_index: int, t: TimeMention) -> bool:
+    """A noun's date after a time preposition ("sent aid after the earthquake of 7 September 1999",
+    "după cutremurul din 7 septembrie"): the phrase dates the act it follows, as a plain date would."""
+    head = _head(t)
+    if head is None:
+        return False
+    sent = doc.sentences[sent_index]
+    tokens = sent.tokens
+    h = _token_index(tokens, head[0])
+    preps = load_language(sent.language).roles["time_prepositions"]
+    return any((end := matches_at(preps, tokens, k)) is not None and h - 2 <= end <= h
+               for k in range(max(0, h - 4), h))
+
+
 def _spanned(doc: Document, sent_index: int, t: TimeMention, trig_start: int) -> DateValue:
     """An act told after the second date of "с 1936 года до начала боев … в июле 1938 года" lasted the
     whole span (time.yaml `span_from`, `span_until`); the act named inside it keeps its own date."""
@@ -115,8 +129,9 @@ def governing_date(doc: Document, sent_index: int, trig_start: int) -> DateValue
     # though less than a date of the clause's own; after it, it names what the act is about
     # ("annulled the declaration of 1956"), not when
     plain = [t for t in in_sentence if _head(t) is None]
-    framing = [t for t in in_sentence if _head(t) is not None and t.end <= trig_start
-               and _frames(doc, sent_index, t, trig_start)]
+    framing = [t for t in in_sentence if _head(t) is not None and (
+        t.end <= trig_start and _frames(doc, sent_index, t, trig_start)
+        or t.start > trig_start and _in_time_phrase(doc, sent_index, t))]
     if plain or framing:
         lo, hi = _clause(doc, sent_index, trig_start)
         for group in (plain, framing):
