@@ -207,7 +207,9 @@ def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMent
     # after the verb, a form that may be nominative or accusative ("посетивший Минск") is its object
     # a form that may be genitive right after a noun belongs to that noun ("границы СССР"): it is
     # a subject only when no other nominative is at hand
-    source = next((a for a in nearest if _nominative(a) and not _genitive_of_noun(tokens, a, trig_start)), None) \
+    # "Вашингтон распространил на Советский Союз программу ленд-лиза": after a preposition, no subject
+    source = next((a for a in nearest if _nominative(a) and not _genitive_of_noun(tokens, a, trig_start)
+                   and not _after_preposition(data, tokens, a)), None) \
         or next((a for a in nearest if _nominative(a)), None)
     if source is None:  # an acronym the analyser declines oddly ("РФ готова …") or a name it cannot
         # decline at all ("Абэ … приехал в Россию"): the one before the verb
