@@ -268,3 +268,9 @@ def test_a_nouns_date_after_a_time_preposition_dates_the_act_it_follows():
 def test_an_earthquake_striking_is_no_attack():
     got = events("After an earthquake struck Turkey on 17 August 1999, Greece sent rescue teams to Turkey.")
     assert [g for g in got if g[0] == "ATTACK"] == []
+
+
+def test_two_leaders_meeting_a_third_all_meet_each_other():
+    got = events("11 января 2021 года Алиев и Пашинян встретились в Москве с Путиным.")
+    assert {(k, s, t) for k, s, t, _, _ in got} == {
+        ("MEET", "AZE", "RUS"), ("MEET", "ARM", "RUS"), ("MEET", "ARM", "AZE")}
