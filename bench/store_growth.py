@@ -51,6 +51,17 @@ def templates(corpus: Path, n: int, cache: Path) -> list:  # type: ignore[type-a
     return out
 
 
+def duckdb_memory(store: object) -> dict[str, float]:
+    """DuckDB's memory by kind (MB, kinds above 0.1 MB) and the store file's blocks in use."""
+    con = store.con  # type: ignore[attr-defined]
+    out = {tag.lower(): round(b / 2**20, 1) for tag, b in con.execute(
+        "SELECT tag, memory_usage_bytes FROM duckdb_memory() WHERE memory_usage_bytes >= 2**20 / 10").fetchall()}
+    row = con.execute("SELECT used_blocks, block_size FROM pragma_database_size()").fetchone()
+    if row:
+        out["file_used"] = round(row[0] * row[1] / 2**20, 1)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", type=Path)
@@ -71,8 +82,8 @@ def main() -> None:
     n = 0
     spent = 0.0
     window_start = 0
-    with Store(args.store / "growth.duckdb") as store:
-        if os.environ.get("LIMIT"):
+    with Store(args.store / "growth.duckdb") as store, store.ingesting():
+        if os.environ.get("LIMIT"):  # another cap than the ingest's
             store.con.execute(f"SET memory_limit = '{os.environ['LIMIT']}'")
         batch = []
         for i, r in enumerate(islice(records(args.corpus), args.documents)):
@@ -91,7 +102,8 @@ def main() -> None:
                 batch = []
                 if n - window_start >= args.window:
                     print(json.dumps({"stored": n, "ms_per_doc": round(spent * 1000 / (n - window_start), 2),
-                                      "rss_mb": psutil.Process().memory_info().rss // 2**20}), flush=True)
+                                      "rss_mb": psutil.Process().memory_info().rss // 2**20,
+                                      "duckdb_mb": duckdb_memory(store)}), flush=True)
                     window_start, spent = n, 0.0
         dup = store.con.execute("SELECT count(*) FILTER (duplicate_of IS NOT NULL), count(*) FROM documents").fetchone()
         print(json.dumps({"documents": dup[1] if dup else 0, "near_duplicates": dup[0] if dup else 0}))

@@ -105,6 +105,6 @@ def test_a_version_4_store_gains_the_incremental_merge_tables_by_migration(tmp_p
     con.execute("INSERT INTO canonical_sync VALUES (7, 1, 3)")
     con.close()
     with Store(path) as s:
-        assert s.schema_version() == 5
+        assert s.schema_version() == SCHEMA_VERSION
         assert s.query("SELECT * FROM canonical_sync") == [{"checksum": 7, "n": 1, "version": 3}]
         assert s.query("SELECT count(*) AS n FROM canonical_inputs") == [{"n": 0}]

@@ -42,7 +42,7 @@ def load_records(directory: Path, store: Store, progress: bool | None = None) ->
     if not files:
         return summary
     show = sys.stderr.isatty() if progress is None else progress
-    with tempfile.TemporaryDirectory(prefix="dyad-sort-") as spill, duckdb.connect() as con:
+    with tempfile.TemporaryDirectory(prefix="dyad-sort-") as spill, duckdb.connect() as con, store.ingesting():
         con.execute(f"SET memory_limit = '{SORT_MEMORY}'")
         con.execute("SET temp_directory = ?", [spill])
         con.execute("SET preserve_insertion_order = false")

@@ -71,9 +71,10 @@ def ingest_documents(paths: Iterable[str | Path], store: Store, workers: int = 1
     show = sys.stderr.isatty() if progress is None else progress
     documents = new_documents(paths, store, limits, summary, in_flight)
     batcher = Batcher(store, summary, in_flight)
-    for doc in tqdm(_map(documents, workers), desc="ingest", unit="doc", disable=not show):
-        batcher.add(doc)
-    batcher.flush()
+    with store.ingesting():
+        for doc in tqdm(_map(documents, workers), desc="ingest", unit="doc", disable=not show):
+            batcher.add(doc)
+        batcher.flush()
     return summary
 
 

@@ -9,127 +9,40 @@ versioned: `migrate` brings an older file up to `SCHEMA_VERSION`.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from dyad.clean.fingerprint import EMPTY, similarity
 from dyad.model import Document, Event, Rejection
 from dyad.store.insert import insert_rows
-
-SCHEMA_VERSION = 5
-BANDS, ROWS_PER_BAND = 16, 4  # LSH over the 64-value MinHash: candidates share one band
-NEAR_DUPLICATE = 0.8
-
-DOCUMENT_COLUMNS = ("id", "source_path", "record", "title", "url", "published", "languages", "supported", "n_chars",
-                    "text", "stats", "ingested_at", "fingerprint", "duplicate_of")
-REMOVED_COLUMNS = ("doc_id", "start_char", "end_char", "reason")
-EVENT_COLUMNS = (
-    "id", "doc_id", "sentence", "kind", "plover", "cameo", "quad_class", "intensity", "modality", "confidence",
-    "source_code", "source_polity", "source_sector", "source_person",
-    "target_code", "target_polity", "target_sector", "target_person",
-    "date_value", "date_start", "date_end", "date_precision", "agreement", "territory", "location", "language",
-    "trigger_start", "trigger_end", "trigger_text", "evidence_start", "evidence_end", "evidence_text",
-    "extractor_version", "source_start", "source_end", "target_start", "target_end",
+from dyad.store.near_duplicates import (
+    BANDS,
+    EMPTY_BAND,
+    NEAR_DUPLICATE,
+    ROWS_PER_BAND,
+    bands,
+    lookup_bands,
+    min_shared_bands,
+    near_duplicates_of,
+)
+from dyad.store.schema import (
+    DOCUMENT_COLUMNS,
+    EVENT_COLUMNS,
+    MIGRATIONS,
+    REMOVED_COLUMNS,
+    SCHEMA_VERSION,
+    UNINDEXED,
 )
 
+__all__ = ["DOCUMENT_COLUMNS", "EVENT_COLUMNS", "MIGRATIONS", "REMOVED_COLUMNS", "SCHEMA_VERSION", "UNINDEXED",
+           "BANDS", "EMPTY_BAND", "NEAR_DUPLICATE", "ROWS_PER_BAND", "bands", "lookup_bands", "min_shared_bands",
+           "near_duplicates_of", "PreparedDocument", "Store", "prepare_document"]
 
-MIGRATIONS: dict[int, list[str]] = {
-    1: [
-        """CREATE TABLE documents (
-            id VARCHAR PRIMARY KEY, source_path VARCHAR, record VARCHAR, title VARCHAR, url VARCHAR,
-            published VARCHAR, languages VARCHAR[], supported BOOLEAN, n_chars INTEGER, text VARCHAR,
-            stats JSON, ingested_at TIMESTAMP)""",
-        """CREATE TABLE rejections (
-            source_path VARCHAR, record VARCHAR, reason VARCHAR, rejected_at TIMESTAMP)""",
-        """CREATE TABLE removed_spans (doc_id VARCHAR, start_char INTEGER, end_char INTEGER, reason VARCHAR)""",
-        """CREATE TABLE events (
-            id VARCHAR PRIMARY KEY, doc_id VARCHAR, sentence INTEGER, kind VARCHAR, plover VARCHAR, cameo VARCHAR,
-            quad_class INTEGER, intensity DOUBLE, modality VARCHAR, confidence DOUBLE,
-            source_code VARCHAR, source_polity VARCHAR, source_sector VARCHAR, source_person VARCHAR,
-            target_code VARCHAR, target_polity VARCHAR, target_sector VARCHAR, target_person VARCHAR,
-            date_value VARCHAR, date_start DATE, date_end DATE, date_precision VARCHAR,
-            agreement VARCHAR, territory VARCHAR, location VARCHAR, language VARCHAR,
-            trigger_start INTEGER, trigger_end INTEGER, trigger_text VARCHAR,
-            evidence_start INTEGER, evidence_end INTEGER, evidence_text VARCHAR, extractor_version VARCHAR)""",
-        "CREATE INDEX events_doc ON events (doc_id)",
-        """CREATE TABLE canonical_events (
-            id VARCHAR PRIMARY KEY, kind VARCHAR, source_code VARCHAR, target_code VARCHAR,
-            date_value VARCHAR, date_start DATE, date_end DATE, date_precision VARCHAR,
-            agreement VARCHAR, territory VARCHAR, modality VARCHAR, quad_class INTEGER, intensity DOUBLE,
-            n_mentions INTEGER, n_sources INTEGER)""",
-        "CREATE TABLE canonical_members (canonical_id VARCHAR, event_id VARCHAR)",
-    ],
-    2: [
-        # sources that tell one event with different dates: a finding for `dyad conflicts`
-        "ALTER TABLE canonical_events ADD COLUMN date_conflict BOOLEAN DEFAULT false",
-    ],
-    3: [
-        # syndicated copies: a document whose text nearly equals an earlier one's points at it
-        "ALTER TABLE documents ADD COLUMN fingerprint UBIGINT[]",
-        "ALTER TABLE documents ADD COLUMN duplicate_of VARCHAR",
-        "CREATE TABLE doc_bands (doc_id VARCHAR, band INTEGER, hash UBIGINT)",
-        "CREATE INDEX doc_bands_lookup ON doc_bands (band, hash)",
-    ],
-    4: [
-        # evidence for each argument: where the source and target are named (null when implied)
-        "ALTER TABLE events ADD COLUMN source_start INTEGER",
-        "ALTER TABLE events ADD COLUMN source_end INTEGER",
-        "ALTER TABLE events ADD COLUMN target_start INTEGER",
-        "ALTER TABLE events ADD COLUMN target_end INTEGER",
-    ],
-    5: [
-        # incremental merge (merge/incremental.py): each merged mention with its merge key, its
-        # canonical event and a digest of the fields merging reads, so that a new, removed or
-        # re-extracted document re-merges only the keys it touches; and a checksum of the canonical
-        # table as last merged, to notice a rebuild by other code or by older merge rules.
-        # IF NOT EXISTS: stores of the development versions created these tables outside migrations.
-        "CREATE TABLE IF NOT EXISTS canonical_inputs (event_id VARCHAR, merge_key VARCHAR, canonical_id VARCHAR, "
-        "digest UBIGINT)",
-        "CREATE TABLE IF NOT EXISTS canonical_sync (checksum UBIGINT, n BIGINT, version INTEGER)",
-    ],
-}
-
-
-def bands(fingerprint: Sequence[int]) -> list[tuple[int, int]]:
-    if len(fingerprint) < BANDS * ROWS_PER_BAND:
-        return []
-    out = []
-    for b in range(BANDS):
-        chunk = ",".join(map(str, fingerprint[b * ROWS_PER_BAND:(b + 1) * ROWS_PER_BAND]))
-        out.append((b, int.from_bytes(hashlib.blake2b(chunk.encode(), digest_size=8).digest(), "big")))
-    return out
-
-
-# A band whose bins are all empty (a short text's MinHash leaves most bins empty) is shared by
-# every short document, so it would make each of them a candidate of all the others. It is
-# neither stored nor looked up, and that loses no near-duplicate: two documents that share no
-# other band differ in at least one used bin of each band with a used bin (at most four), so
-# their similarity is at most 3/4, below NEAR_DUPLICATE.
-EMPTY_BAND = bands([EMPTY] * BANDS * ROWS_PER_BAND)[0][1]
-
-
-def lookup_bands(fingerprint: Sequence[int]) -> list[tuple[int, int]]:
-    """The (band, hash) keys under which a fingerprint is stored and its near-duplicates are found."""
-    return [key for key in bands(fingerprint) if key[1] != EMPTY_BAND]
-
-
-def min_shared_bands(n_keys: int) -> int:
-    """The fewest looked-up bands a near-duplicate shares with a fingerprint that has `n_keys` of them.
-
-    Of two fingerprints at similarity >= NEAR_DUPLICATE (0.8), say s bands are equal and not
-    empty, e are empty in both, and d = 16 - s - e differ. Each differing band holds at least one
-    differing bin, and at most the 4(s + d) bins outside the both-empty bands count, so
-    d <= 0.2 * 4(s + d): d <= 4s, and s >= (s + d) / 5 >= n_keys / 5 (e is at most the 16 - n_keys
-    bands empty in the one fingerprint). A band hash shared by chance only adds to s, so a
-    document sharing fewer looked-up bands is no near-duplicate: skipping it changes no answer."""
-    assert NEAR_DUPLICATE == 0.8 and ROWS_PER_BAND == 4  # the bound's arithmetic
-    return -(-n_keys // 5)
 
 
 def _event_row(e: Event) -> tuple[Any, ...]:
@@ -145,6 +58,24 @@ def _event_row(e: Event) -> tuple[Any, ...]:
         e.trigger.start, e.trigger.end, e.trigger_text, e.evidence.start, e.evidence.end, e.evidence_text,
         e.extractor_version, *_span(e.argument_spans.get("source")), *_span(e.argument_spans.get("target")),
     )
+
+
+def _bytes(size: str) -> float:
+    """A DuckDB memory size ('128MB', '1GB', '2 GiB') in bytes."""
+    number = size.rstrip("BbIiKkMmGgTt ")
+    unit = size[len(number):].strip().upper().replace("I", "").rstrip("B") or "B"
+    return float(number) * 1024 ** "BKMGT".index(unit[0] if unit != "B" else "B")
+
+
+def _check_unique_events(ids: Sequence[str]) -> None:
+    """Raise, as the events' primary key did, if two of these new events share an id. An
+    event id hashes its document's id (`model.event_id`), and a document's events are written only
+    with the document itself, when its id is not yet stored: so ids unique within the batch are
+    unique in the store (but for a 64-bit hash collision, which the key would have refused)."""
+    if len(set(ids)) != len(ids):
+        seen: set[str] = set()
+        duplicate = next(i for i in ids if i in seen or seen.add(i))  # type: ignore[func-returns-value]
+        raise duckdb.ConstraintException(f"duplicate event id {duplicate!r}: a document's events must differ")
 
 
 def _span(offsets: list[int] | None) -> tuple[int | None, int | None]:
@@ -195,15 +126,33 @@ def prepare_document(doc: Document, supported: bool) -> PreparedDocument:
 # blocks and spills large intermediates to `<store>.tmp`. (Its indexes, ~2 KB a document, and
 # the transaction being written are not cached blocks.)
 MEMORY_LIMIT = "1GB"
+# While an ingest writes batches (`Store.ingesting`), a smaller cap: the batches need little (a
+# near-duplicate lookup, 64 documents' rows), but under 1 GB DuckDB kept every block it wrote or
+# read cached, ~2.7 KB a document, so the writing process grew with the store until the cap. At
+# 128 MB it evicts cold blocks (text, events) and keeps what the lookups scan: 32,768 documents
+# stored at 1.1-1.7 ms each as under 1 GB, cache ~25 MB at the end (bench/RESULTS.md, round 6).
+INGEST_MEMORY_LIMIT = "128MB"
 
 
 class Store:
     def __init__(self, path: str | Path = "dyad.duckdb", read_only: bool = False,
                  memory_limit: str = MEMORY_LIMIT) -> None:
         self.path = str(path)
+        self.memory_limit = memory_limit
         self.con = duckdb.connect(self.path, read_only=read_only, config={"memory_limit": memory_limit})
         if not read_only:
             self.migrate()
+
+    @contextmanager
+    def ingesting(self) -> Iterator[Store]:
+        """Write batches under `INGEST_MEMORY_LIMIT` (at most this store's own limit), then go
+        back to the store's limit (a merge sorts and joins millions of rows, and wants it)."""
+        limit = min(self.memory_limit, INGEST_MEMORY_LIMIT, key=_bytes)
+        self.con.execute(f"SET memory_limit = '{limit}'")
+        try:
+            yield self
+        finally:
+            self.con.execute(f"SET memory_limit = '{self.memory_limit}'")
 
     def close(self) -> None:
         self.con.close()
@@ -254,18 +203,22 @@ class Store:
 
         Ingest is a transaction per batch, not per document: a DuckDB commit costs milliseconds
         whatever it holds, and one set-based near-duplicate lookup serves the whole batch."""
-        stored = self.stored_ids([doc.id for doc in docs])
-        added, fresh = [], []
-        for doc in docs:
-            added.append(doc.id not in stored)
-            if doc.id not in stored:
-                stored.add(doc.id)
-                fresh.append(doc)
-        if not fresh:
-            return added
         self.con.execute("BEGIN TRANSACTION")
         try:
-            originals = self._near_duplicates_of([(doc.id, doc.fingerprint) for doc in fresh],
+            # The tables have no primary keys (migration 6): a document is added only if its id
+            # is not stored, checked inside the transaction that writes it (one writer at a time).
+            stored = self.stored_ids([doc.id for doc in docs])
+            added, fresh = [], []
+            for doc in docs:
+                added.append(doc.id not in stored)
+                if doc.id not in stored:
+                    stored.add(doc.id)
+                    fresh.append(doc)
+            if not fresh:
+                self.con.execute("COMMIT")
+                return added
+            _check_unique_events([event[0] for doc in fresh for event in doc.events])
+            originals = near_duplicates_of(self.con, [(doc.id, doc.fingerprint) for doc in fresh],
                                                  [doc.bands for doc in fresh])
             doc_rows, band_rows, removed, events = [], [], [], []
             now = dt.datetime.now()
@@ -294,48 +247,6 @@ class Store:
                                 [list(ids)]).fetchall()
         return {doc_id for (doc_id,) in rows}
 
-    def _near_duplicates_of(self, docs: Sequence[tuple[str, Sequence[int] | None]],
-                            keys: Sequence[Sequence[tuple[int, int]]]) -> list[str | None]:
-        """For each (id, fingerprint) of a batch in order, the earliest document it nearly copies
-        (that document's original, if it is a copy itself): a stored one, else one earlier in the batch.
-        `keys` are each fingerprint's `lookup_bands`.
-
-        A candidate is a document that shares a band with it, but one that shares fewer than
-        `min_shared_bands` cannot be a near-duplicate (see there), so the store is asked, in one
-        query for the batch, only for the stored documents that share enough bands with a document
-        of the batch: in a corpus whose documents share much text the candidates sharing one or two
-        bands grew with the store, and fetching and comparing their fingerprints made a batch's
-        cost grow with the store's size."""
-        stored: dict[str, tuple[int, list[int], str | None]] = {}  # id -> (ingested µs, fingerprint, original)
-        older: list[list[str]] = [[] for _ in docs]  # position in batch -> stored candidates
-        lookups = [(i, band, hash_, min_shared_bands(len(ks))) for i, ks in enumerate(keys) for band, hash_ in ks]
-        if lookups:
-            for i, doc_id, at, fingerprint, duplicate_of in self.con.execute(
-                    "WITH k AS (SELECT unnest(?::INTEGER[]) AS i, unnest(?::INTEGER[]) AS band, "
-                    "unnest(?::UBIGINT[]) AS hash, unnest(?::INTEGER[]) AS need), "
-                    "c AS (SELECT k.i, b.doc_id FROM k JOIN doc_bands b ON b.band = k.band AND b.hash = k.hash "
-                    "GROUP BY k.i, b.doc_id, k.need HAVING count(DISTINCT b.band) >= k.need) "
-                    "SELECT c.i, d.id, epoch_us(d.ingested_at), d.fingerprint, d.duplicate_of "
-                    "FROM c JOIN documents d ON d.id = c.doc_id",
-                    [[x[0] for x in lookups], [x[1] for x in lookups], [x[2] for x in lookups],
-                     [x[3] for x in lookups]]).fetchall():
-                older[i].append(doc_id)
-                stored[doc_id] = (at, fingerprint or [], duplicate_of)
-        earlier: dict[tuple[int, int], list[int]] = {}  # key -> positions in this batch
-        originals: list[str | None] = []
-        for i, ((_, fp), ks) in enumerate(zip(docs, keys, strict=True)):
-            candidates = [(doc_id, stored[doc_id][1], stored[doc_id][2])
-                          for doc_id in sorted(older[i], key=lambda doc_id: (stored[doc_id][0], doc_id))]
-            # the batch's documents come after every stored one, and in batch order among themselves
-            for j in sorted({j for key in ks for j in earlier.get(key, ())}):
-                candidates.append((docs[j][0], list(docs[j][1] or []), originals[j]))
-            mine = list(fp or [])
-            originals.append(next((original or doc_id for doc_id, other, original in candidates
-                                   if similarity(mine, other) >= NEAR_DUPLICATE), None))
-            for key in ks:
-                earlier.setdefault(key, []).append(i)
-        return originals
-
     def remove_document(self, doc_id: str) -> bool:
         """Delete a document with its events and removed spans; False if it was not stored."""
         if not self.has_document(doc_id):
@@ -353,6 +264,7 @@ class Store:
             self.con.execute("DELETE FROM events WHERE doc_id = ?", [doc.id])
             self.con.execute("DELETE FROM removed_spans WHERE doc_id = ?", [doc.id])
             if doc.events:
+                _check_unique_events([e.id for e in doc.events])
                 insert_rows(self.con, "events", EVENT_COLUMNS, [_event_row(e) for e in doc.events])
             removed = [(doc.id, start, end, reason) for start, end, reason in doc.removed_spans()]
             if removed:
