@@ -1,3 +1,5 @@
+import pytest
+
 from dyad.model import DocumentMeta
 from dyad.pipeline import process
 
@@ -228,9 +230,12 @@ def test_signing_a_ceasefire_document_ends_the_war_too():
     assert ("END_WAR", "ARM", "AZE", "1994-05-05", "asserted") in got
 
 
-def test_being_brought_close_to_war_is_no_attack():
-    got = events("In March 1987 a dispute over the Aegean brought Greece and Turkey close to war.")
-    assert [g for g in got if g[0] == "ATTACK"] == []
+@pytest.mark.parametrize("text", [
+    "In March 1987 a dispute over the Aegean brought Greece and Turkey close to war.",
+    "After an earthquake struck Turkey on 17 August 1999, Greece sent rescue teams to Turkey.",
+])
+def test_words_of_war_that_tell_no_war_give_no_attack(text):
+    assert [g for g in events(text) if g[0] == "ATTACK"] == []
 
 
 def test_a_state_joining_a_pact_later_keeps_its_own_date():
@@ -263,11 +268,6 @@ def test_an_agentless_passive_that_opens_with_its_noun_tells_of_the_documents_pa
 def test_a_nouns_date_after_a_time_preposition_dates_the_act_it_follows():
     got = events("In 1999 Greece helped Turkey. Turkey sent aid to Greece after the earthquake of 7 September 1999.")
     assert ("AID", "TUR", "GRC", "1999-09-07", "asserted") in got
-
-
-def test_an_earthquake_striking_is_no_attack():
-    got = events("After an earthquake struck Turkey on 17 August 1999, Greece sent rescue teams to Turkey.")
-    assert [g for g in got if g[0] == "ATTACK"] == []
 
 
 def test_two_leaders_meeting_a_third_all_meet_each_other():
