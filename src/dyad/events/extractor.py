@@ -446,9 +446,11 @@ def _pairs(roles: Roles, joint: bool = False) -> list[tuple[ActorMention, ActorM
     if not roles.targets and len(s) == 2 and (s[0].start, s[0].end) == (s[1].start, s[1].end):
         return [(s[0], s[1]), (s[1], s[0])]
     if roles.unordered and not roles.targets and len(s) >= 3:  # several parties acting together
-        return [(a, b) for k, a in enumerate(s) for b in s[k + 1:] if a.actor.code != b.actor.code]
+        return _every_pair(s)
     targets: list[ActorMention | None] = list(roles.targets) or [None]
-    among: list[tuple[ActorMention, ActorMention | None]] = []
-    if joint and roles.targets and len(s) >= 2:
-        among = [(a, b) for k, a in enumerate(s) for b in s[k + 1:] if a.actor.code != b.actor.code]
+    among = _every_pair(s) if joint and roles.targets else []
     return [(src, t) for src in s for t in targets] + among
+
+
+def _every_pair(parties: list[ActorMention]) -> list[tuple[ActorMention, ActorMention | None]]:
+    return [(a, b) for k, a in enumerate(parties) for b in parties[k + 1:] if a.actor.code != b.actor.code]

@@ -77,14 +77,16 @@ def _coordinated(data: LanguageData, tokens: Sequence[Token], actors: list[Actor
     and a name ("президент Азербайджана Ильхам Алиев, премьер-министр Армении Никол Пашинян и
     президент России Владимир Путин"): offices and names dyad does not know join their neighbours."""
     group = [head]
-    # a name dyad does not know (the recogniser of unknown names runs after this stage): capitalised words
-    bridge = {k for k, t in enumerate(tokens) if k > 0 and t.text[:1].isupper() and t.text.isalpha()}
     ordered = sorted(actors, key=lambda a: a.token_start)
+
+    def bridge(k: int) -> bool:  # a name dyad does not know (unknown names are recognised after this stage)
+        return k > 0 and tokens[k].text[:1].isupper() and tokens[k].text.isalpha()
+
     i = ordered.index(head)
     conjoined = False
 
     def linking(k: int, gap: range) -> bool:
-        return tokens[k].text == "," or k in bridge or _in_office(data, tokens, k) \
+        return tokens[k].text == "," or bridge(k) or _in_office(data, tokens, k) \
             or matches_at(data.roles["conjunction"], tokens, k) is not None \
             or (k > gap.start and matches_at(data.roles["noun_markers"], tokens, k) is not None)
 
@@ -97,7 +99,7 @@ def _coordinated(data: LanguageData, tokens: Sequence[Token], actors: list[Actor
             same_words = (left.token_start, left.token_end) == (right.token_start, right.token_end)
             # "the United States and the European Union": an article may stand after the conjunction;
             # "России Владимир Путин": the office's country and its holder stand side by side
-            words = [k for k in gap if k not in bridge and not _in_office(data, tokens, k)]
+            words = [k for k in gap if not bridge(k) and not _in_office(data, tokens, k)]
             joined = same_words or len(words) <= 3 and all(linking(k, gap) for k in gap) \
                 and (len(gap) > 0 or nxt.actor.code == edge.actor.code)
             if not joined or not _may_agree(nxt, head) and len(gap) > 0:
@@ -114,7 +116,7 @@ def _coordinated(data: LanguageData, tokens: Sequence[Token], actors: list[Actor
 def _in_office(data: LanguageData, tokens: Sequence[Token], k: int) -> bool:
     """tokens[k] is part of an office's name ("премьер-министр", "prime minister"), or a word linking
     an office to its country ("the President of Azerbaijan"; roles.yaml `office_links`)."""
-    if any((end := matches_at(data.titles, tokens, j)) is not None and end > k for j in range(max(0, k - 2), k + 1)):
+    if _in_office_name(data, tokens, k):
         return True
     return matches_at(data.roles["office_links"], tokens, k) is not None and (
         k + 1 < len(tokens) and _in_office_name(data, tokens, k + 1) or k > 0 and _in_office_name(data, tokens, k - 1))

@@ -114,7 +114,7 @@ def elided(doc: Document, si: int, told: list[Event]) -> list[Event]:
             marks = [j for j in range(last + 1, k) if tokens[j].text in ELLIPSIS_MARKS]
             if not marks:
                 continue
-            lo, hi = tokens[marks[0] if len(marks) == 1 else _segment_start(tokens, marks, k)].end, tok.start
+            lo, hi = tokens[_segment_start(tokens, marks)].end, tok.start
             dates = [t for t in times if lo <= t.start and t.end <= hi]
             if not dates or any(lo <= a < hi for a, _ in names):
                 continue
@@ -127,9 +127,9 @@ def elided(doc: Document, si: int, told: list[Event]) -> list[Event]:
     return out
 
 
-def _segment_start(tokens: Sequence[Token], marks: list[int], k: int) -> int:
-    """The mark that opens the segment ending at token k: the last comma or semicolon before it
-    (a dash inside the segment stands for the verb)."""
+def _segment_start(tokens: Sequence[Token], marks: list[int]) -> int:
+    """Of the marks before a repeated noun, the one that opens its segment: the last comma or
+    semicolon (a dash inside the segment stands for the verb)."""
     commas = [j for j in marks if tokens[j].text in {",", ";"}]
     return commas[-1] if commas else marks[0]
 
@@ -164,9 +164,10 @@ def at_listed_dates(doc: Document, si: int, told: list[Event]) -> list[Event]:
         # the list dates the act nearest to it ("протест в связи с нарушениями, имевшими место 6, 8 и
         # 12 октября": the violations, not the protest)
         lo, hi = times[group[0]].start, times[group[-1]].end
-        nearest = min(min(abs(e.trigger.end - lo), abs(e.trigger.start - hi)) for e in dated)
-        for e in dated:
-            if min(abs(e.trigger.end - lo), abs(e.trigger.start - hi)) != nearest:
+        distance = [min(abs(e.trigger.end - lo), abs(e.trigger.start - hi)) for e in dated]
+        nearest = min(distance)
+        for e, d_e in zip(dated, distance, strict=True):
+            if d_e != nearest:
                 continue
             for k in group:
                 d = times[k].date
