@@ -274,3 +274,12 @@ def test_two_leaders_meeting_a_third_all_meet_each_other():
     got = events("11 января 2021 года Алиев и Пашинян встретились в Москве с Путиным.")
     assert {(k, s, t) for k, s, t, _, _ in got} == {
         ("MEET", "AZE", "RUS"), ("MEET", "ARM", "RUS"), ("MEET", "ARM", "AZE")}
+
+
+def test_a_section_headings_period_dates_its_paragraphs_until_the_text_leaves_that_period():
+    text = ("Soviet-Japanese relations in 1945-1991\n\n"
+            "Japan protested against Soviet patrols near the islands.\n\n"
+            "In October 1922 the occupiers left the Far East.\n\n"
+            "Japan protested against Soviet fishing near the islands.")
+    got = [(k, d) for k, _, _, d, _ in events(text) if k == "PROTEST"]
+    assert got == [("PROTEST", "1945/1991"), ("PROTEST", None)]

@@ -39,3 +39,13 @@ def test_script_counts_letters_only_and_breaks_ties_towards_latin():
     assert script("abc где") == "latin"
     assert script("東京 and") == "latin"
     assert script("東京都 an") == "cjk"
+
+
+def test_a_short_title_line_takes_the_documents_language_of_its_script():
+    text = ("Relations in 1945-1991\n\n"
+            "After the war the Soviet Union and Japan had no diplomatic relations for eleven years, "
+            "until the joint declaration of 1956 restored them and ended the state of war.")
+    assert _languages(text, None) == ["en", "en"]
+    # a long paragraph in another language of the same script keeps its own language
+    ro = "Rusia și Japonia au semnat un tratat de pace la Moscova în anul 1956, după lungi negocieri."
+    assert _languages(text + "\n\n" + ro, None) == ["en", "en", "ro"]

@@ -146,7 +146,16 @@ def governing_date(doc: Document, sent_index: int, trig_start: int) -> DateValue
         # 8 September 1951. Japan signed it…")
         return ([t for t in same_paragraph if _head(t) is None] or same_paragraph)[-1].date
     headings = [t for t in earlier if doc.paragraphs[doc.sentences[t.sentence].paragraph].heading]
-    return headings[-1].date if headings else None
+    return headings[-1].date if headings and not _section_left(headings[-1], earlier) else None
+
+
+def _section_left(heading: TimeMention, earlier: list[TimeMention]) -> bool:
+    """A heading's period dates its section, which the text leaves without a new heading once a
+    later paragraph tells a time outside that period ("1945-1991", then a paragraph of "October
+    1922"): what follows belongs to that other period, not the heading's."""
+    span_of = heading.date
+    return any(t.sentence > heading.sentence and _head(t) is None
+               and (t.date.end < span_of.start or t.date.start > span_of.end) for t in earlier)
 
 
 def treaty_date(doc: Document, sent_index: int, trig_start: int, kind: str, agreement: str | None,

@@ -9,6 +9,11 @@ from dyad.lang.identify import SCRIPT, identify, script
 from dyad.model import Document, Sentence
 
 
+# A line this short ("Relations in 1945-1991") is often given a neighbouring language of its
+# script; in a document written in one language, a title in another is far rarer than that error.
+SHORT_LINE = 60
+
+
 class LanguageIdentifier:
     """Pipeline stage: a language per paragraph; the document's languages by share of text."""
 
@@ -31,7 +36,8 @@ class LanguageIdentifier:
             chars[p.language] += p.end - p.start
         main = [lang for lang, _ in chars.most_common() if lang != "und"]
         for p in doc.paragraphs:  # a heading too short to identify takes the document's language
-            if p.language == "und" and main:
+            if main and (p.language == "und" or p.end - p.start <= SHORT_LINE and p.language != main[0]
+                         and _same_script(doc.text[p.start:p.end], main[0])):
                 p.language = main[0]
         doc.languages = main or ["und"]
         return doc
