@@ -101,6 +101,8 @@ def test_a_date_of_a_noun_is_marked_with_its_noun(lang, text, head):
     ("ru", "В течение первых семи месяцев 1935 года было 24 случая."),
     ("ru", "В 1956 году была подписана декларация."),
     ("ro", "Între ani din 1936 până în 1937 au fost încălcări."),
+    ("ro", "Ministrul a vizitat URSS din 11 octombrie până în 17 octombrie 1991."),
+    ("ru", "Министр находился в СССР с 11 по 17 октября 1991 года."),
 ])
 def test_a_date_of_the_clause_has_no_noun(lang, text):
     doc = process(text, DocumentMeta("t", language=lang))

@@ -28,6 +28,13 @@ def _range_after(code: str) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{alternation(load_language(code).range_words)})\s+\d", re.IGNORECASE)
 
 
+@cache
+def _range_inside(code: str) -> re.Pattern[str]:
+    """"din 11 octombrie până în 17 octombrie 1991": a range told with its words is a period, from
+    one date to another ("din" is "from" here, not the "of" of "declarația din 1956")."""
+    return re.compile(rf"\s(?:{alternation(load_language(code).range_words)})\s+\d", re.IGNORECASE)
+
+
 def _is_head(tok: Token, code: str) -> bool:
     word = tok.text.lower()
     if not any(c.isalpha() for c in word) or any(c.isdigit() for c in word):
@@ -45,7 +52,7 @@ def attributive_head(t: TimeMention, tokens: Sequence[Token], offset: int, text:
     start, end = offset + t.start, offset + t.end
     i = next((k for k, tok in enumerate(tokens) if tok.end > start), len(tokens))
     j = next((k for k, tok in enumerate(tokens) if tok.start >= end), len(tokens))
-    if i == 0 or _range_after(code).match(text, t.end):
+    if i == 0 or _range_after(code).match(text, t.end) or _range_inside(code).search(t.text):
         return None
     prev = tokens[i - 1]
     if prev.text.lower() in words.attributive_links and i >= 2 and _is_head(tokens[i - 2], code):
