@@ -283,3 +283,18 @@ def test_a_section_headings_period_dates_its_paragraphs_until_the_text_leaves_th
             "Japan protested against Soviet fishing near the islands.")
     got = [(k, d) for k, _, _, d, _ in events(text) if k == "PROTEST"]
     assert got == [("PROTEST", "1945/1991"), ("PROTEST", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia and Japan ratified the treaty in 1856.",
+    "Tratatul a fost ratificat de împăratul Alexandru al II-lea al Rusiei și de guvernul japonez în 1856.",
+    "Договор ратифицировали Россия и Япония в 1856 году.",
+])
+def test_two_parties_ratifying_each_ratify_towards_the_other(text):
+    got = {(k, s, t) for k, s, t, _, _ in events(text)}
+    assert got == {("RATIFY", "RUS", "JPN"), ("RATIFY", "JPN", "RUS")}
+
+
+def test_one_party_ratifying_a_treaty_with_another_gives_one_direction():
+    got = {(k, s, t) for k, s, t, _, _ in events("The Soviet Union ratified the treaty with Japan in 1956.")}
+    assert got == {("RATIFY", "RUS", "JPN")}

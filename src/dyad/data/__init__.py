@@ -46,6 +46,7 @@ class KindInfo:
     symmetric: bool
     context: str
     relationship: bool = False  # also names a lasting relationship ("economic cooperation between …")
+    each_party: bool = False  # coordinated parties with no other named each do it to the other ("X and Y ratified")
 
 
 @dataclass(frozen=True)

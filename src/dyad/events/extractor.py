@@ -355,7 +355,7 @@ class EventExtractor:
             # that party's, one-sided; the document's pair may name the other (events/focus.py)
             roles = Roles(roles.targets[:1], [], roles.carried, roles.unordered)
         location = next((a.text for a in actors if a.location and clause[0] <= a.token_start < clause[1]), None)
-        for source, target in _pairs(roles, info.symmetric):
+        for source, target in _pairs(roles, info.symmetric, info.each_party):
             src, tgt = source.actor.code, target.actor.code if target else None
             if src == tgt:
                 target, tgt = None, None
@@ -437,13 +437,17 @@ def _pronoun_before(data: LanguageData, tokens: Sequence[Token], trig: TriggerMa
                for k in range(max(clause[0], trig.start - 3), trig.start))
 
 
-def _pairs(roles: Roles, joint: bool = False) -> list[tuple[ActorMention, ActorMention | None]]:
+def _pairs(roles: Roles, joint: bool = False, each_party: bool = False) -> list[tuple[ActorMention, ActorMention | None]]:
     """One (source, target) per named pair (DESIGN §3: Soviet and Mongolian troops → two events).
-    "Both sides ratified it" names two actors on the same words acting on each other: both ways.
-    A joint act (`joint`: a symmetric kind) pairs every party: "Aliyev and Pashinyan met Putin"
-    is also a meeting of Aliyev and Pashinyan."""
+    "Both sides ratified it" names two actors on the same words acting on each other: both ways;
+    so do two parties of a kind each party does for itself (`each_party`: "Russia and Japan
+    ratified the treaty"). A joint act (`joint`: a symmetric kind) pairs every party: "Aliyev and
+    Pashinyan met Putin" is also a meeting of Aliyev and Pashinyan."""
     s = roles.sources
-    if not roles.targets and len(s) == 2 and (s[0].start, s[0].end) == (s[1].start, s[1].end):
+    if each_party and not roles.targets:  # one per country: "Alexandru al II-lea al Rusiei"
+        s = list({a.actor.code: a for a in reversed(s)}.values())[::-1]
+    if not roles.targets and len(s) == 2 and ((s[0].start, s[0].end) == (s[1].start, s[1].end)
+                                              or each_party and s[0].actor.code != s[1].actor.code):
         return [(s[0], s[1]), (s[1], s[0])]
     if roles.unordered and not roles.targets and len(s) >= 3:  # several parties acting together
         return _every_pair(s)

@@ -88,7 +88,9 @@ def _coordinated(data: LanguageData, tokens: Sequence[Token], actors: list[Actor
     def linking(k: int, gap: range) -> bool:
         return tokens[k].text == "," or bridge(k) or _in_office(data, tokens, k) \
             or matches_at(data.roles["conjunction"], tokens, k) is not None \
-            or (k > gap.start and matches_at(data.roles["noun_markers"], tokens, k) is not None)
+            or (k > gap.start and matches_at(data.roles["noun_markers"], tokens, k) is not None) \
+            or (k > gap.start and matches_at(data.roles["passive_agent"], tokens, k) is not None) \
+            or (k > gap.start and matches_at(data.acting_nouns, tokens, k) is not None)  # "și de guvernul japonez"
 
     for step in (-1, 1):
         j, edge = i, head
@@ -100,7 +102,10 @@ def _coordinated(data: LanguageData, tokens: Sequence[Token], actors: list[Actor
             # "the United States and the European Union": an article may stand after the conjunction;
             # "России Владимир Путин": the office's country and its holder stand side by side
             words = [k for k in gap if not bridge(k) and not _in_office(data, tokens, k)]
-            joined = same_words or len(words) <= 3 and all(linking(k, gap) for k in gap) \
+            # "împăratul Alexandru al II-lea al Rusiei": a person's own country after a link word
+            own_country = len(gap) == 1 and nxt.actor.code == edge.actor.code \
+                and matches_at(data.roles["office_links"], tokens, gap.start) is not None
+            joined = same_words or own_country or len(words) <= 3 and all(linking(k, gap) for k in gap) \
                 and (len(gap) > 0 or nxt.actor.code == edge.actor.code)
             if not joined or not _may_agree(nxt, head) and len(gap) > 0:
                 break
@@ -266,7 +271,8 @@ def _by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, b
     agent = _agent_after(data, tokens, after)
     # the other side stands outside the agent's list ("imposed by the US, Canada and the EU against Russia")
     agents = _coordinated(data, tokens, after, agent) if agent is not None else []
-    other = next((a for a in after if a not in agents), None)
+    # nor is an actor of the agent's own country ("de împăratul Alexandru al II-lea al Rusiei")
+    other = next((a for a in after if a not in agents and (agent is None or a.actor.code != agent.actor.code)), None)
     if is_passive(data, tokens, trig):
         return agent, before[-1] if before else other
     if agent is not None and (not before or named_by_noun(data, tokens, trig)
