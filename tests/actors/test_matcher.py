@@ -41,3 +41,13 @@ def test_a_soviet_republic_of_another_country_is_that_country():
 def test_bolshevik_authorities_are_soviet_russia():
     assert actors("ro", "autoritățile bolșevice l-au arestat") == [("bolșevice", "RUS")]
     assert actors("ru", "большевистское правительство заявило") == [("большевистское", "RUS")]
+
+
+def test_a_ships_prefix_names_its_navys_country():
+    assert actors("en", "the submarine HMS Conqueror sank the cruiser ARA General Belgrano") == [
+        ("HMS", "GBR"), ("ARA", "ARG")]
+    assert actors("en", "the hms of the story") == []  # the prefix is written in capitals
+
+
+def test_a_demonym_before_a_warship_noun_names_the_country():
+    assert actors("en", "the British sloop reached Port Louis") == [("British", "GBR")]

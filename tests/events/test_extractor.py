@@ -298,3 +298,14 @@ def test_two_parties_ratifying_each_ratify_towards_the_other(text):
 def test_one_party_ratifying_a_treaty_with_another_gives_one_direction():
     got = {(k, s, t) for k, s, t, _, _ in events("The Soviet Union ratified the treaty with Japan in 1956.")}
     assert got == {("RATIFY", "RUS", "JPN")}
+
+
+def test_acts_inside_a_documents_name_are_no_events():
+    got = events("25 мая 1992 года Ельцин и Назарбаев заключили в Москве Договор о дружбе, сотрудничестве "
+                 "и взаимной помощи сроком на десять лет.")
+    assert [k for k, *_ in got] == ["SIGN_AGREEMENT"]
+
+
+def test_a_warships_prefix_gives_the_attacker():
+    got = events("On 2 May 1982 the submarine HMS Conqueror sank the Argentine cruiser General Belgrano.")
+    assert ("ATTACK", "GBR", "ARG", "1982-05-02", "asserted") in got

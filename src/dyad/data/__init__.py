@@ -197,7 +197,8 @@ def _load_actors(path: Path, data: LanguageData) -> None:
                 kind = entry.get("kind", "name")
                 if kind not in ALIAS_KINDS:
                     raise DataError(f"{path}: {code}: unknown alias kind {kind!r}")
-                spec = AliasSpec(str(code), kind, entry.get("polity"), entry.get("sector"))
+                spec = AliasSpec(str(code), kind, entry.get("polity"), entry.get("sector"),
+                                 cased=bool(entry.get("cased", False)))
                 source = entry.get("pattern")
             else:
                 spec, source = AliasSpec(str(code)), entry

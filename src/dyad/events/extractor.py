@@ -56,6 +56,7 @@ from dyad.patterns import PatternSet
 EXTRACTOR_VERSION = "0.6.0"  # raised when the rules change what is extracted (stored events say which made them)
 EventKey = tuple[str, str | None, str | None, str | None, str]
 PROPOSAL_REACH = 6  # words between a proposal's trigger and the act it proposes
+TITLE_REACH = 8  # words of a document's name after its topic word ("о дружбе, сотрудничестве и …")
 
 
 def find_triggers(data: LanguageData, tokens: Sequence[Token]) -> list[TriggerMatch]:
@@ -102,6 +103,30 @@ def is_topic(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, ea
         head = [t for t in earlier if 0 <= k - t.end <= 1]
         # "подписали протокол о прекращении огня": a document signed about ending a war ends it (DESIGN §3)
         if head and not (trig.spec.kind == "END_WAR" and all(t.spec.kind == "SIGN_AGREEMENT" for t in head)):
+            return True
+    return False
+
+
+def in_document_title(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
+    """"Договор о дружбе, сотрудничестве и взаимной помощи", "the Treaty of Friendship, Cooperation
+    and Mutual Assistance": a document's name written with a capital in mid-sentence and a topic
+    word ("о", "of", "de") names what the document is about; the acts inside the name are no events.
+    The name runs over words, commas and conjunctions, up to a verb, a number, other punctuation or
+    a word that opens a phrase of its own ("between", "with", "in" …)."""
+    nouns, topic = data.roles["document_nouns"], data.roles["topic_markers"]
+    stops = [data.roles[k] for k in ("between", "target_prepositions", "locative_prepositions", "time_prepositions")]
+    for k in range(max(1, trig.start - TITLE_REACH), trig.start):
+        end = matches_at(nouns, tokens, k)
+        if end is None or not tokens[k].text[:1].isupper() or end >= len(tokens) \
+                or matches_at(topic, tokens, end) is None:
+            continue
+        j = end + 1
+        while j < len(tokens) and j - end <= TITLE_REACH and (
+                tokens[j].text == "," or any(c.isalpha() for c in tokens[j].text)
+                and not tokens[j].tags.startswith(("VERB", "INFN", "PRTF", "PRTS", "GRND", "PREP"))
+                and not any(matches_at(ps, tokens, j) is not None for ps in stops)):
+            j += 1
+        if trig.end <= j:
             return True
     return False
 
@@ -277,7 +302,7 @@ class EventExtractor:
             if any(a <= tokens[trig.start].start < b for a, b in references):
                 continue  # "A. P. Derevianko, „Conflict de frontieră … în 1938”, 1998, p. 6": a book's title
             if is_topic(data, tokens, trig, done) or is_proposal_content(data, tokens, trig, proposals) \
-                    or is_subject_matter(data, tokens, trig):
+                    or is_subject_matter(data, tokens, trig) or in_document_title(data, tokens, trig):
                 continue
             done.append(trig)
             framing = is_background(data, tokens, trig)
