@@ -309,3 +309,19 @@ def test_acts_inside_a_documents_name_are_no_events():
 def test_a_warships_prefix_gives_the_attacker():
     got = events("On 2 May 1982 the submarine HMS Conqueror sank the Argentine cruiser General Belgrano.")
     assert ("ATTACK", "GBR", "ARG", "1982-05-02", "asserted") in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In 2023 the United States cancelled the visit to China.", ("VISIT", "USA", "CHN", "2023", "negated")),
+    ("În 2017 președintele României a amânat vizita în Ucraina.", ("VISIT", "ROU", "UKR", "2017", "negated")),
+    ("В 2019 году президент России отложил визит в Японию.", ("VISIT", "RUS", "JPN", "2019", "negated")),
+])
+def test_a_visit_called_off_before_its_noun_did_not_happen(text, expected):
+    assert events(text) == [expected]
+
+
+def test_a_postponement_in_a_clause_of_its_own_leaves_the_earlier_meeting_told():
+    got = events("В ноябре 1961 года президент Финляндии вылетел в Новосибирск для встречи с Хрущёвым, "
+                 "и консультации были отложены.")
+    assert ("MEET", "FIN", "RUS", "1961-11", "asserted") in got
+    assert ("NEGOTIATE", "FIN", "RUS", "1961-11", "negated") in got

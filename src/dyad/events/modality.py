@@ -17,6 +17,7 @@ from dyad.model import Modality, Token
 
 HARD_BREAKS = {";", ":"}  # a condition does not reach across these
 CANCEL_REACH = 16  # tokens after a noun trigger in which "was cancelled" still speaks of it
+CANCEL_BEFORE = 3  # tokens before it: "postponed his trip", "отменил свой визит"
 
 
 def modality_of(data: LanguageData, kind: str, tokens: Sequence[Token], trig: TriggerMatch,
@@ -34,9 +35,15 @@ def modality_of(data: LanguageData, kind: str, tokens: Sequence[Token], trig: Tr
     if matches_in(cue["negated"], tokens, lo, max(trig.start, trig.end - 1)):
         return "negated"
     hard_end = next((k for k in range(trig.end, len(tokens)) if tokens[k].text in HARD_BREAKS), len(tokens))
-    # an act named by its noun and then called off: "the visit, planned for June, was cancelled"
-    if named_by_noun(data, tokens, trig) and matches_in(cue["cancelled"], tokens, trig.end,
-                                                         min(hard_end, trig.end + CANCEL_REACH)):
+    # an act named by its noun and then called off: "the visit, planned for June, was cancelled";
+    # or called off right before its noun: "Blinken postponed his trip", "a amânat vizita"
+    # (not across ", and" into a clause of its own: "… для встречи с Хрущёвым, и консультации были отложены")
+    cancel_end = next((k for k in range(trig.end, min(hard_end, trig.end + CANCEL_REACH))
+                       if tokens[k].text == "," and matches_at(data.roles["conjunction"], tokens, k + 1) is not None),
+                      min(hard_end, trig.end + CANCEL_REACH))
+    if named_by_noun(data, tokens, trig) and (
+            matches_in(cue["cancelled"], tokens, trig.end, cancel_end)
+            or matches_in(cue["cancelled"], tokens, max(lo, trig.start - CANCEL_BEFORE), trig.start)):
         return "negated"
     # an offer bound to a condition ("after a peace treaty is signed, the USSR is ready to transfer
     # the islands") is the conditional act; an offer of a proposal as such stays a proposal
