@@ -65,3 +65,16 @@ def test_an_act_told_after_a_span_with_words_between_its_dates_lasts_the_span(la
     doc = process(text, DocumentMeta("t", language=lang))
     told = [e for e in doc.events if e.kind == "ATTACK" and e.trigger.start > text.index("1938")]
     assert [e.date.value if e.date else None for e in told] == ["1936/1938-07"]
+
+
+@pytest.mark.parametrize("lang,text,kind,expected", [
+    ("ru", "В январе 2004 года президент России посетил Астану, где было подписано соглашение о продлении аренды "
+           "Байконура до 2050 года.", "SIGN_AGREEMENT", "2004-01"),
+    ("en", "In January 2004 Russia and Kazakhstan signed an agreement extending the lease until 2050.",
+     "SIGN_AGREEMENT", "2004-01"),
+    # a promised act takes its deadline when nothing before it in its sentence dates it
+    ("ro", "Japonia s-a angajat față de URSS să retragă trupele din Sahalinul de Nord până la 15 mai 1925.",
+     "WITHDRAW", "1925-05-15"),
+])
+def test_a_deadline_after_an_act_that_happened_does_not_date_it(lang, text, kind, expected):
+    assert dates(text, lang)[kind] == expected

@@ -40,6 +40,7 @@ class TimeWords:
     year_prepositions: frozenset[str] = frozenset()  # "în 2010 de președintele": a year before a count word
     span_from: frozenset[str] = frozenset()  # "с 1936 года до … в июле 1938 года": a span's opening word …
     span_until: frozenset[str] = frozenset()  # … and the word right after its first date
+    deadline_words: frozenset[str] = frozenset()  # "extended the lease until 2050": a limit, not when
     between_words: frozenset[str] = frozenset()  # "între 1811 și 1813": opens a span of two years
     list_words: frozenset[str] = frozenset()  # "on 6 and 8 October": two days; a span only after a between word
     month_prepositions: frozenset[str] = frozenset()  # "în martie", "в марте": a month alone, of the context's year
@@ -84,7 +85,8 @@ def load_time_words(code: str) -> TimeWords:
         day_suffixes=words("day_suffixes"), day_links=words("day_links"), weekday_links=words("weekday_links"),
         century_suffixes=words("century_suffixes"), century_links=words("century_links"),
         decade_suffixes=words("decade_suffixes"), year_prepositions=words("year_prepositions"),
-        span_from=words("span_from"), span_until=words("span_until"), between_words=words("between_words"),
+        span_from=words("span_from"), span_until=words("span_until"), deadline_words=words("deadline_words"),
+        between_words=words("between_words"),
         list_words=words("list_words"),
         month_prepositions=words("month_prepositions"), month_alone_capital=bool(raw.get("month_alone_capital")),
         month_alone_not=words("month_alone_not"),

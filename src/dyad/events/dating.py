@@ -79,6 +79,14 @@ def _frames(doc: Document, sent_index: int, t: TimeMention, trig_start: int) -> 
     return not any(sent.tokens[j - 1].end <= t.start for _, j, _ in triggers)
 
 
+def _deadline(doc: Document, sent_index: int, t: TimeMention) -> bool:
+    """"соглашение о продлении аренды Байконура до 2050 года": a date after "until" that follows
+    the act is a limit of what was agreed (time.yaml `deadline_words`)."""
+    words = load_time_words(doc.sentences[sent_index].language).deadline_words
+    before = doc.text[max(doc.sentences[sent_index].start, t.start - 20):t.start].lower().split()
+    return any(" ".join(before[-n:]) in words for n in (1, 2) if len(before) >= n)
+
+
 def _in_time_phrase(doc: Document, sent_index: int, t: TimeMention) -> bool:
     """A noun's date after a time preposition ("sent aid after the earthquake of 7 September 1999",
     "după cutremurul din 7 septembrie"): the phrase dates the act it follows, as a plain date would."""
@@ -117,10 +125,11 @@ def _nearest(times: list[TimeMention], trig_start: int) -> TimeMention:
     return before[-1] if before else min(times, key=lambda t: abs(t.start - trig_start))
 
 
-def governing_date(doc: Document, sent_index: int, trig_start: int) -> DateValue | None:
+def governing_date(doc: Document, sent_index: int, trig_start: int, asserted: bool = True) -> DateValue | None:
     """The date of the trigger's own noun phrase; else the time of its clause nearest before it
     (else after it); else the sentence's; else the paragraph's or the section heading's anchor.
-    A noun's date after the trigger names what the act is about, not when it happened."""
+    A noun's date after the trigger names what the act is about, not when it happened; so does a
+    deadline after an act that happened (`asserted`), while it dates an act promised or planned."""
     in_sentence = [t for t in doc.times if t.sentence == sent_index]
     own = [t for t in in_sentence if _dates_trigger(doc, sent_index, t, trig_start)]
     if own:
@@ -128,7 +137,8 @@ def governing_date(doc: Document, sent_index: int, trig_start: int) -> DateValue
     # a noun's date before the trigger frames what follows ("Under the Treaty of 1875, Russia ceded…"),
     # though less than a date of the clause's own; after it, it names what the act is about
     # ("annulled the declaration of 1956"), not when
-    plain = [t for t in in_sentence if _head(t) is None]
+    plain = [t for t in in_sentence if _head(t) is None
+             and not (asserted and t.start > trig_start and _deadline(doc, sent_index, t))]
     framing = [t for t in in_sentence if _head(t) is not None and (
         t.end <= trig_start and _frames(doc, sent_index, t, trig_start)
         or t.start > trig_start and _in_time_phrase(doc, sent_index, t))]

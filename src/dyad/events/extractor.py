@@ -368,7 +368,8 @@ class EventExtractor:
         agreement, territory = _arguments(data, tokens, clause, actors)
         trigger_span = Span(tokens[trig.start].start, tokens[trig.end - 1].end)
         # an act named in a time phrase has the date written in that phrase, not the clause's
-        date = (framing and phrase_date(doc, si, trigger_span)) or governing_date(doc, si, trigger_span.start)
+        date = (framing and phrase_date(doc, si, trigger_span)) or governing_date(doc, si, trigger_span.start,
+                                                                                  modality == "asserted")
         parties = agreement_parties(agreement)
         # a state joining a pact later ("În noiembrie 1937, Italia a aderat la Pactul Anti-Comintern")
         # keeps its own date; the treaty's year dates only its parties' signing
