@@ -12,7 +12,7 @@ from dyad.pipeline import process
 
 CASES = Path(__file__).resolve().parents[1] / "data"
 # Measured when the floors were set; raise them as extraction improves, never lower them.
-FLOORS = {"en": 0.91, "ro": 0.93, "ru": 0.96}  # measured 0.935 / 0.950 / 0.976
+FLOORS = {"en": 0.91, "ro": 0.93, "ru": 0.96}  # measured 0.939 / 0.951 / 0.977
 
 
 def recall(lang: str) -> tuple[float, int]:
