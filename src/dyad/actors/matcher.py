@@ -84,7 +84,12 @@ def _head_case(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> s
     last = own.split(",")
     if j - i > 1 and tokens[i].tags.startswith("NOUN") and "gent" in last and "nomn" not in last:
         own = _cases(tokens[i].tags) or own  # "МИД России": the first noun heads, the name after it is its genitive
-    if i > 0 and "nomn" not in own.split(",") and _is_acting_noun(data, tokens, i - 1):
+    # "большую часть советской Карелии": an adjective name modifying a noun after it that acts for
+    # nobody belongs to that noun's phrase, not to the acting noun before it ("представители
+    # российского правительства" still acts as its head does)
+    modifies_next = tokens[j - 1].tags.startswith("ADJF") and j < len(tokens) and tokens[j].tags.startswith("NOUN") \
+        and bool(set(last) & set(_cases(tokens[j].tags).split(","))) and not _is_acting_noun(data, tokens, j)
+    if i > 0 and "nomn" not in own.split(",") and not modifies_next and _is_acting_noun(data, tokens, i - 1):
         return _cases(tokens[i - 1].tags) or own
     return own
 

@@ -32,7 +32,8 @@ def modality_of(data: LanguageData, kind: str, tokens: Sequence[Token], trig: Tr
     else:
         clause_start = clause[0]
     # inside a trigger with a gap too: "launched no major offensive", "a semnat niciun acord"
-    if matches_in(cue["negated"], tokens, lo, max(trig.start, trig.end - 1)):
+    if any(matches_at(cue["negated"], tokens, k) is not None and matches_at(cue["not_negation"], tokens, k) is None
+           for k in range(lo, max(trig.start, trig.end - 1))):
         return "negated"
     hard_end = next((k for k in range(trig.end, len(tokens)) if tokens[k].text in HARD_BREAKS), len(tokens))
     # an act named by its noun and then called off: "the visit, planned for June, was cancelled";
