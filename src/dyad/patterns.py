@@ -12,12 +12,14 @@ cost of a lexicon grows with the number of candidate tokens, not with its size.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from dyad.model import Token
+from dyad.starts import INDEX
 
 GAP = "..."
 MAX_GAP = 6
@@ -202,6 +204,10 @@ class PatternSet:
     # (lemma, surface) → (`candidates` of such a token, the tails to walk after it), as `_memo`
     _plans: dict[tuple[str, str], tuple[tuple[Pattern, ...], tuple[_Tail, ...]]] = field(
         default_factory=dict, repr=False, compare=False)
+    # This set's number in `starts.INDEX`, which looks each sentence's tokens up once for all sets
+    # and tells each set the positions where one of its first items may match.
+    _slot: int = field(default_factory=INDEX.new_slot, repr=False, compare=False)
+    _gapped: int = field(default=0, repr=False, compare=False)  # patterns with a gap
 
     def add(self, pattern: Pattern) -> None:
         self.patterns.append(pattern)
@@ -209,6 +215,8 @@ class PatternSet:
         self._found.clear()
         self._plans.clear()
         first = pattern.items[0]
+        INDEX.add_first(self._slot, first)
+        self._gapped += not pattern.plain
         if pattern.plain and len(pattern.items) > 1:
             node = self._tails.setdefault(first, _Tail())
             for item in pattern.items[1:]:
@@ -270,9 +278,41 @@ class PatternSet:
         self._found[id(tokens)] = (tokens, found)
         return iter(found)
 
+    def find_within(self, tokens: Sequence[Token], lo: int, hi: int) -> list[tuple[int, int, Pattern]]:
+        """`find(tokens[lo:hi])` (0 <= lo), with positions into `tokens`. A pattern without a gap
+        matches a window exactly where it matches the whole sentence inside that window, so a set
+        without gap patterns filters the sentence's matches, found once, instead of walking a new
+        slice on every call (the actor stage asks about a window around each country)."""
+        if self._gapped:
+            return [(i + lo, j + lo, p) for i, j, p in self.find(tokens[lo:hi])]
+        return [m for m in self.find(tokens) if lo <= m[0] and m[1] <= hi]
+
     def end_at(self, tokens: Sequence[Token], i: int) -> int | None:
         """End of the first pattern (in candidate order) that matches from tokens[i], else None:
         "is there a cue word here", the question the event stage asks of each token."""
+        sent = INDEX.sentences.get(id(tokens))  # `INDEX.sentence(tokens)`, inlined: the common case
+        if sent is None or sent.tokens is not tokens:
+            sent = INDEX.sentence(tokens)
+        if self._slot not in sent.entries[i]:
+            return None  # no first item of this set accepts tokens[i]: most tokens, most sets
+        return self._end_from(tokens, i)
+
+    def starts_in(self, tokens: Sequence[Token], lo: int, hi: int) -> bool:
+        """Does a pattern match from some token of tokens[lo:hi] (`end_at` not None there)? One call for
+        a window the event stage used to ask about token by token: only the window's positions
+        where a first item may match are tried."""
+        lo, hi = max(lo, 0), min(hi, len(tokens))
+        if lo >= hi:
+            return False
+        positions = INDEX.positions(tokens, self._slot)
+        for k in positions[bisect_left(positions, lo):]:
+            if k >= hi:
+                return False
+            if self._end_from(tokens, k) is not None:
+                return True
+        return False
+
+    def _end_from(self, tokens: Sequence[Token], i: int) -> int | None:
         tok = tokens[i]
         starting = self._memo.get((tok.lemma, tok.text))  # `candidates` inlined, as in `_find`
         for p in self.candidates(tok) if starting is None else starting:
@@ -295,8 +335,9 @@ class PatternSet:
 
     def _find(self, tokens: Sequence[Token]) -> Iterator[tuple[int, int, Pattern]]:
         plans = self._plans
-        for i, tok in enumerate(tokens):
-            plan = plans.get((tok.lemma, tok.text))  # most tokens stop here: they start nothing
+        for i in INDEX.positions(tokens, self._slot):  # the tokens a first item may accept, not all
+            tok = tokens[i]
+            plan = plans.get((tok.lemma, tok.text))
             starting, tails = plan if plan is not None else self._plan(tok)
             if not starting:
                 continue

@@ -209,8 +209,7 @@ def _title_beside(data: LanguageData, tokens: Sequence[Token], m: ActorMention) 
     minister", "președintele rus", "president of Russia"."""
     if m.kind not in ("country", "polity") or m.actor.person:
         return None
-    for i, j, p in data.titles.find(tokens[max(0, m.token_start - 6):m.token_end + 4]):
-        i, j = i + max(0, m.token_start - 6), j + max(0, m.token_start - 6)
+    for i, j, p in data.titles.find_within(tokens, max(0, m.token_start - 6), m.token_end + 4):
         if 0 <= m.token_start - j <= 1 or 0 <= i - m.token_end <= 1:
             return str(p.payload)
     return None
