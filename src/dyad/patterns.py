@@ -61,6 +61,14 @@ class Pattern:
         """No gap: the items match consecutive tokens, so a match needs no search (most patterns)."""
         return not any(self.gaps)
 
+    @cached_property
+    def needs(self) -> tuple[frozenset[str], ...]:
+        """Per later item without a prefix, its words: a sentence holding none of them (as a lemma
+        or a lower-case form) cannot match. Most gap patterns name a place or a year after their
+        first word ("tratat ... shimoda"), and 97 Romanian ones open with "tratat": searching the
+        gaps of each is the costly part of `find`, ruling them out takes a set test."""
+        return tuple(item.exact | item.surface for item in self.items[1:] if not item.prefixes)
+
     def match_at(self, tokens: Sequence[Token], i: int) -> int | None:
         """End index (exclusive) of a match whose first token is tokens[i], or None."""
         if not self.items[0].matches(tokens[i]):
@@ -304,7 +312,7 @@ class PatternSet:
         lo, hi = max(lo, 0), min(hi, len(tokens))
         if lo >= hi:
             return False
-        positions = INDEX.positions(tokens, self._slot)
+        positions = INDEX.sentence(tokens).positions(self._slot)
         for k in positions[bisect_left(positions, lo):]:
             if k >= hi:
                 return False
@@ -316,7 +324,12 @@ class PatternSet:
         tok = tokens[i]
         starting = self._memo.get((tok.lemma, tok.text))  # `candidates` inlined, as in `_find`
         for p in self.candidates(tok) if starting is None else starting:
-            end = p._consecutive(tokens, i) if p.plain else p._rest(tokens, 1, i + 1)
+            if p.plain:
+                end = p._consecutive(tokens, i)
+            elif p.needs and not INDEX.sentence(tokens).holds(p.needs):
+                continue
+            else:
+                end = p._rest(tokens, 1, i + 1)
             if end is not None:
                 return end
         return None
@@ -335,7 +348,8 @@ class PatternSet:
 
     def _find(self, tokens: Sequence[Token]) -> Iterator[tuple[int, int, Pattern]]:
         plans = self._plans
-        for i in INDEX.positions(tokens, self._slot):  # the tokens a first item may accept, not all
+        sent = INDEX.sentence(tokens)
+        for i in sent.positions(self._slot):  # the tokens a first item may accept, not all
             tok = tokens[i]
             plan = plans.get((tok.lemma, tok.text))
             starting, tails = plan if plan is not None else self._plan(tok)
@@ -347,7 +361,7 @@ class PatternSet:
             found = []
             for p in starting:  # the first item is known to match; the order stays the candidates'
                 if not p.plain:
-                    end = p._rest(tokens, 1, i + 1)
+                    end = p._rest(tokens, 1, i + 1) if not p.needs or sent.holds(p.needs) else None
                 elif len(p.items) == 1:
                     end = i + 1
                 else:

@@ -30,14 +30,30 @@ NONE: frozenset[int] = frozenset()
 
 
 class SentenceStarts:
-    """One token list's entries, and per slot the positions where that set may start (on demand)."""
+    """One token list's entries; per slot, the positions where that set may start (on demand); and
+    the words the sentence holds (on demand), for ruling out gap patterns (`Pattern.needs`)."""
 
-    __slots__ = ("tokens", "entries", "positions")
+    __slots__ = ("tokens", "entries", "_positions", "_words")
 
     def __init__(self, tokens: Sequence[Token], entries: list[frozenset[int]]) -> None:
         self.tokens = tokens  # kept so that the list's id is not reused while this lives
         self.entries = entries
-        self.positions: dict[int, list[int]] = {}
+        self._positions: dict[int, list[int]] = {}
+        self._words: frozenset[str] | None = None
+
+    def positions(self, slot: int) -> list[int]:
+        """Ascending positions where the set in `slot` may start a match."""
+        found = self._positions.get(slot)
+        if found is None:
+            found = self._positions[slot] = [i for i, e in enumerate(self.entries) if slot in e]
+        return found
+
+    def holds(self, needs: tuple[frozenset[str], ...]) -> bool:
+        """Does the sentence hold one word of each of `needs` (as a lemma or a lower-case form)?"""
+        words = self._words
+        if words is None:
+            words = self._words = frozenset(t.lemma for t in self.tokens) | {t.text.lower() for t in self.tokens}
+        return all(not words.isdisjoint(need) for need in needs)
 
 
 class StartIndex:
@@ -98,14 +114,5 @@ class StartIndex:
             del self.sentences[next(iter(self.sentences))]  # the oldest
         self.sentences[id(tokens)] = sent
         return sent
-
-    def positions(self, tokens: Sequence[Token], slot: int) -> list[int]:
-        """Ascending positions of `tokens` where the set in `slot` may start a match."""
-        sent = self.sentence(tokens)
-        found = sent.positions.get(slot)
-        if found is None:
-            found = sent.positions[slot] = [i for i, e in enumerate(sent.entries) if slot in e]
-        return found
-
 
 INDEX = StartIndex()  # one per process: every pattern set registers here
