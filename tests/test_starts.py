@@ -77,9 +77,10 @@ def test_a_pattern_added_later_is_found_in_a_sentence_already_indexed() -> None:
     first, later = PatternSet(), PatternSet()
     first.add(compile_pattern("peace"))
     assert [(i, j) for i, j, _ in first.find(tokens)] == [(0, 1)]
-    assert later.end_at(tokens, 1) is None
+    assert later.end_at(tokens, 1) is None and first.end_at(tokens, 0) == 1
     later.add(compile_pattern("treaty", "t"))
     assert later.end_at(tokens, 1) == 2 and later.starts_in(tokens, 0, 2)
+    assert first.end_at(tokens, 0) == 1 and first.end_at(tokens, 1) is None  # the other set is unchanged
     assert [(i, j, p.payload) for i, j, p in later.find(tokens)] == [(1, 2, "t")]
 
 

@@ -216,12 +216,17 @@ class PatternSet:
     # and tells each set the positions where one of its first items may match.
     _slot: int = field(default_factory=INDEX.new_slot, repr=False, compare=False)
     _gapped: int = field(default=0, repr=False, compare=False)  # patterns with a gap
+    # The token list `end_at` last asked about and its entries: the event stage asks about one
+    # sentence token after token. Another set's patterns never change this set's slot in them.
+    _last: tuple[Sequence[Token] | None, list[frozenset[int]]] = field(
+        default=(None, []), repr=False, compare=False)
 
     def add(self, pattern: Pattern) -> None:
         self.patterns.append(pattern)
         self._memo.clear()
         self._found.clear()
         self._plans.clear()
+        self._last = (None, [])
         first = pattern.items[0]
         INDEX.add_first(self._slot, first)
         self._gapped += not pattern.plain
@@ -298,10 +303,10 @@ class PatternSet:
     def end_at(self, tokens: Sequence[Token], i: int) -> int | None:
         """End of the first pattern (in candidate order) that matches from tokens[i], else None:
         "is there a cue word here", the question the event stage asks of each token."""
-        sent = INDEX.sentences.get(id(tokens))  # `INDEX.sentence(tokens)`, inlined: the common case
-        if sent is None or sent.tokens is not tokens:
-            sent = INDEX.sentence(tokens)
-        if self._slot not in sent.entries[i]:
+        last = self._last
+        if last[0] is not tokens:
+            last = self._last = (tokens, INDEX.sentence(tokens).entries)
+        if self._slot not in last[1][i]:
             return None  # no first item of this set accepts tokens[i]: most tokens, most sets
         return self._end_from(tokens, i)
 

@@ -27,33 +27,38 @@ if TYPE_CHECKING:
 ENTRIES_KEPT = 200_000  # distinct (lemma, surface) pairs remembered; cleared when full
 SENTENCES_KEPT = 256  # token lists whose entries are kept (a document's sentences, as `patterns.FOUND_SIZE`)
 NONE: frozenset[int] = frozenset()
+NOWHERE: list[int] = []  # the positions of a slot that starts nowhere in a sentence (never changed)
 
 
 class SentenceStarts:
-    """One token list's entries; per slot, the positions where that set may start (on demand); and
-    the words the sentence holds (on demand), for ruling out gap patterns (`Pattern.needs`)."""
+    """One token list's entries; per slot, the positions where that set may start; and the words
+    the sentence holds, for ruling out gap patterns (`Pattern.needs`). The last two on demand."""
 
     __slots__ = ("tokens", "entries", "_positions", "_words")
 
     def __init__(self, tokens: Sequence[Token], entries: list[frozenset[int]]) -> None:
         self.tokens = tokens  # kept so that the list's id is not reused while this lives
         self.entries = entries
-        self._positions: dict[int, list[int]] = {}
+        self._positions: dict[int, list[int]] | None = None
         self._words: frozenset[str] | None = None
 
     def positions(self, slot: int) -> list[int]:
         """Ascending positions where the set in `slot` may start a match."""
-        found = self._positions.get(slot)
-        if found is None:
-            found = self._positions[slot] = [i for i, e in enumerate(self.entries) if slot in e]
-        return found
+        if self._positions is None:
+            # every slot's at once: the event stage asks some thirty sets about each sentence, and
+            # a token's entry holds one or two slots, so one pass costs less than a scan per set
+            self._positions = {}
+            for i, entry in enumerate(self.entries):
+                for slot_ in entry:
+                    self._positions.setdefault(slot_, []).append(i)
+        return self._positions.get(slot, NOWHERE)
 
     def holds(self, needs: tuple[frozenset[str], ...]) -> bool:
         """Does the sentence hold one word of each of `needs` (as a lemma or a lower-case form)?"""
         words = self._words
         if words is None:
             words = self._words = frozenset(t.lemma for t in self.tokens) | {t.text.lower() for t in self.tokens}
-        return all(not words.isdisjoint(need) for need in needs)
+        return not any(map(words.isdisjoint, needs))  # in C: this runs per candidate gap pattern
 
 
 class StartIndex:
