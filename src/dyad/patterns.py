@@ -12,12 +12,14 @@ cost of a lexicon grows with the number of candidate tokens, not with its size.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from dyad.model import Token
+from dyad.starts import INDEX
 
 GAP = "..."
 MAX_GAP = 6
@@ -58,6 +60,14 @@ class Pattern:
     def plain(self) -> bool:
         """No gap: the items match consecutive tokens, so a match needs no search (most patterns)."""
         return not any(self.gaps)
+
+    @cached_property
+    def needs(self) -> tuple[frozenset[str], ...]:
+        """Per later item without a prefix, its words: a sentence holding none of them (as a lemma
+        or a lower-case form) cannot match. Most gap patterns name a place or a year after their
+        first word ("tratat ... shimoda"), and 97 Romanian ones open with "tratat": searching the
+        gaps of each is the costly part of `find`, ruling them out takes a set test."""
+        return tuple(item.exact | item.surface for item in self.items[1:] if not item.prefixes)
 
     def match_at(self, tokens: Sequence[Token], i: int) -> int | None:
         """End index (exclusive) of a match whose first token is tokens[i], or None."""
@@ -202,13 +212,24 @@ class PatternSet:
     # (lemma, surface) → (`candidates` of such a token, the tails to walk after it), as `_memo`
     _plans: dict[tuple[str, str], tuple[tuple[Pattern, ...], tuple[_Tail, ...]]] = field(
         default_factory=dict, repr=False, compare=False)
+    # This set's number in `starts.INDEX`, which looks each sentence's tokens up once for all sets
+    # and tells each set the positions where one of its first items may match.
+    _slot: int = field(default_factory=INDEX.new_slot, repr=False, compare=False)
+    _gapped: int = field(default=0, repr=False, compare=False)  # patterns with a gap
+    # The token list `end_at` last asked about and its entries: the event stage asks about one
+    # sentence token after token. Another set's patterns never change this set's slot in them.
+    _last: tuple[Sequence[Token] | None, list[frozenset[int]]] = field(
+        default=(None, []), repr=False, compare=False)
 
     def add(self, pattern: Pattern) -> None:
         self.patterns.append(pattern)
         self._memo.clear()
         self._found.clear()
         self._plans.clear()
+        self._last = (None, [])
         first = pattern.items[0]
+        INDEX.add_first(self._slot, first)
+        self._gapped += not pattern.plain
         if pattern.plain and len(pattern.items) > 1:
             node = self._tails.setdefault(first, _Tail())
             for item in pattern.items[1:]:
@@ -270,13 +291,50 @@ class PatternSet:
         self._found[id(tokens)] = (tokens, found)
         return iter(found)
 
+    def find_within(self, tokens: Sequence[Token], lo: int, hi: int) -> list[tuple[int, int, Pattern]]:
+        """`find(tokens[lo:hi])` (0 <= lo), with positions into `tokens`. A pattern without a gap
+        matches a window exactly where it matches the whole sentence inside that window, so a set
+        without gap patterns filters the sentence's matches, found once, instead of walking a new
+        slice on every call (the actor stage asks about a window around each country)."""
+        if self._gapped:
+            return [(i + lo, j + lo, p) for i, j, p in self.find(tokens[lo:hi])]
+        return [m for m in self.find(tokens) if lo <= m[0] and m[1] <= hi]
+
     def end_at(self, tokens: Sequence[Token], i: int) -> int | None:
         """End of the first pattern (in candidate order) that matches from tokens[i], else None:
         "is there a cue word here", the question the event stage asks of each token."""
+        last = self._last
+        if last[0] is not tokens:
+            last = self._last = (tokens, INDEX.sentence(tokens).entries)
+        if self._slot not in last[1][i]:
+            return None  # no first item of this set accepts tokens[i]: most tokens, most sets
+        return self._end_from(tokens, i)
+
+    def starts_in(self, tokens: Sequence[Token], lo: int, hi: int) -> bool:
+        """Does a pattern match from some token of tokens[lo:hi] (`end_at` not None there)? One call for
+        a window the event stage used to ask about token by token: only the window's positions
+        where a first item may match are tried."""
+        lo, hi = max(lo, 0), min(hi, len(tokens))
+        if lo >= hi:
+            return False
+        positions = INDEX.sentence(tokens).positions(self._slot)
+        for k in positions[bisect_left(positions, lo):]:
+            if k >= hi:
+                return False
+            if self._end_from(tokens, k) is not None:
+                return True
+        return False
+
+    def _end_from(self, tokens: Sequence[Token], i: int) -> int | None:
         tok = tokens[i]
         starting = self._memo.get((tok.lemma, tok.text))  # `candidates` inlined, as in `_find`
         for p in self.candidates(tok) if starting is None else starting:
-            end = p._consecutive(tokens, i) if p.plain else p._rest(tokens, 1, i + 1)
+            if p.plain:
+                end = p._consecutive(tokens, i)
+            elif p.needs and not INDEX.sentence(tokens).holds(p.needs):
+                continue
+            else:
+                end = p._rest(tokens, 1, i + 1)
             if end is not None:
                 return end
         return None
@@ -295,8 +353,10 @@ class PatternSet:
 
     def _find(self, tokens: Sequence[Token]) -> Iterator[tuple[int, int, Pattern]]:
         plans = self._plans
-        for i, tok in enumerate(tokens):
-            plan = plans.get((tok.lemma, tok.text))  # most tokens stop here: they start nothing
+        sent = INDEX.sentence(tokens)
+        for i in sent.positions(self._slot):  # the tokens a first item may accept, not all
+            tok = tokens[i]
+            plan = plans.get((tok.lemma, tok.text))
             starting, tails = plan if plan is not None else self._plan(tok)
             if not starting:
                 continue
@@ -306,7 +366,7 @@ class PatternSet:
             found = []
             for p in starting:  # the first item is known to match; the order stays the candidates'
                 if not p.plain:
-                    end = p._rest(tokens, 1, i + 1)
+                    end = p._rest(tokens, 1, i + 1) if not p.needs or sent.holds(p.needs) else None
                 elif len(p.items) == 1:
                     end = i + 1
                 else:

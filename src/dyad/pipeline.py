@@ -7,6 +7,7 @@ change), so the local and cluster engines can map it over documents unchanged.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Sequence
 
@@ -42,8 +43,23 @@ def stage_name(stage: Stage) -> str:
     return str(getattr(stage, "name", type(stage).__name__))
 
 
+# Objects allocated, net of those freed, before Python's cyclic collector runs (its default: 700).
+# A document allocates tens of thousands of objects (tokens, matches, mentions) and frees them
+# by reference counting when it is done, with no cycles among them; at 700 the collector ran every
+# few documents and walked the young objects, then every tenth time the older ones: ~4 % of a
+# worker's CPU (600 corpus documents: 78 + 7 + 1 collections, 0.6 s of 15 s; at 20,000: one, 0.03 s).
+GC_THRESHOLD = 20_000
+
+
+def tune_gc() -> None:
+    """Set this process's collector for pipeline work; `process` calls it."""
+    if gc.get_threshold()[0] < GC_THRESHOLD:
+        gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
 def process(text: str, meta: DocumentMeta, stages: Sequence[Stage] = STAGES) -> Document:
     """Run every stage over one document; per-stage wall time lands in `doc.stats` (ms)."""
+    tune_gc()
     doc = Document(text=text, meta=meta)
     for stage in stages:
         t0 = time.perf_counter()

@@ -28,7 +28,7 @@ def _cases(tags: str) -> str:
 
 
 def _is_acting_noun(data: LanguageData, tokens: Sequence[Token], k: int) -> bool:
-    return any(p.match_at(tokens, k) is not None for p in data.acting_nouns.candidates(tokens[k]))
+    return data.acting_nouns.end_at(tokens, k) is not None
 
 
 def _is_link(data: LanguageData, tokens: Sequence[Token], k: int) -> bool:
@@ -36,7 +36,7 @@ def _is_link(data: LanguageData, tokens: Sequence[Token], k: int) -> bool:
     tok = tokens[k]
     if tok.text == "," or tok.tags.startswith("ADJ"):  # "японские и маньчжурские силы": any adjective
         return True
-    if any(p.match_at(tokens, k) is not None for p in data.roles["conjunction"].candidates(tok)):
+    if data.roles["conjunction"].end_at(tokens, k) is not None:
         return True
     return any(p.payload.kind == "adjective" and p.match_at(tokens, k) is not None
                for p in data.aliases.candidates(tok))
@@ -53,7 +53,7 @@ def _near_acting_noun(data: LanguageData, tokens: Sequence[Token], i: int, j: in
     if k < len(tokens) and k > j and _is_acting_noun(data, tokens, k):
         return True
     if i >= 3 and _is_acting_noun(data, tokens, i - 3) and \
-            any(p.match_at(tokens, i - 2) for p in data.complement_links.candidates(tokens[i - 2])):
+            data.complement_links.end_at(tokens, i - 2) is not None:
         return True  # "ofițerul de informații sovietic": the demonym follows the noun's complement
     k = i - 1  # "trupele sovietice și mongole": the noun stands before the chain
     while k >= 0 and i - k < 6 and _is_link(data, tokens, k):
@@ -68,10 +68,9 @@ def _is_people_noun(data: LanguageData, tokens: Sequence[Token], i: int, j: int)
         return True
     if data.people_suffixes and last.text.lower().endswith(data.people_suffixes) and last.text.lower() != last.lemma:
         return True
-    if i > 0 and any(p.match_at(tokens, i - 1) is not None for p in data.people_after.candidates(tokens[i - 1])):
+    if i > 0 and data.people_after.end_at(tokens, i - 1) is not None:
         return True
-    if i > 0 and j < len(tokens) and any(p.match_at(tokens, i - 1) is not None
-                                         for p in data.people_article.candidates(tokens[i - 1])):
+    if i > 0 and j < len(tokens) and data.people_article.end_at(tokens, i - 1) is not None:
         nxt = tokens[j]
         return not nxt.text[:1].isalpha() or nxt.text.lower() != nxt.lemma or nxt.lemma in ("and", "or")
     return False
@@ -214,8 +213,7 @@ def _title_beside(data: LanguageData, tokens: Sequence[Token], m: ActorMention) 
     minister", "președintele rus", "president of Russia"."""
     if m.kind not in ("country", "polity") or m.actor.person:
         return None
-    for i, j, p in data.titles.find(tokens[max(0, m.token_start - 6):m.token_end + 4]):
-        i, j = i + max(0, m.token_start - 6), j + max(0, m.token_start - 6)
+    for i, j, p in data.titles.find_within(tokens, max(0, m.token_start - 6), m.token_end + 4):
         if 0 <= m.token_start - j <= 1 or 0 <= i - m.token_end <= 1:
             return str(p.payload)
     return None
@@ -227,7 +225,7 @@ def _is_location(data: LanguageData, tokens: Sequence[Token], m: ActorMention) -
     if m.kind != "country" or m.actor.sector != "GOV" or m.token_start == 0:
         return False
     k = m.token_start - 1
-    if not any(p.match_at(tokens, k) is not None for p in data.roles["locative_prepositions"].candidates(tokens[k])):
+    if data.roles["locative_prepositions"].end_at(tokens, k) is None:
         return False
     targets = data.roles["target_prepositions"]
     for start in range(max(0, k - 2), k):  # "de la Moscova", "from Moscow": a longer phrase that is no place

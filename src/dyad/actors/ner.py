@@ -106,9 +106,8 @@ def cue_spans(code: str, tokens: Sequence[Token], known: frozenset[int] = frozen
                 break
         while j > i and tokens[j - 1].text in LINKS:
             j -= 1  # "Ministerul Afacerilor Externe al [Japoniei]": the run stopped at a known name
-        run = range(i, j)
         beside_known = i - 1 in known or j in known or (j + 1 in known and tokens[j].text in LINKS)
-        if any(p.match_at(tokens, k) is not None for k in run for p in heads.candidates(tokens[k])) and j - i >= 2:
+        if heads.starts_in(tokens, i, j) and j - i >= 2:
             if not beside_known:  # "the Russian Foreign Ministry", "Ministerul Energiei al Japoniei": known whose
                 out.append((i, j, "ORG"))
         elif j - i >= 2 and (i in cue_ends or _initial_and_surname(tokens, i, j)) and _person_like(code, tokens[i:j]):

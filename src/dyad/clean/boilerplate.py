@@ -22,12 +22,19 @@ PHRASE_ONLY_WORDS = 4  # a paragraph this short with a furniture phrase anywhere
 LIST_MIN_WORDS = 12
 LIST_CAPITALISED_SHARE = 0.7
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+SENTENCE_END = re.compile(r"[^\W\d_]{3,}[.!?…](?:\s|$)")
 
 
 @cache
 def _pattern(key: str) -> re.Pattern[str]:
     phrases = sorted(load_boilerplate(key), key=len, reverse=True)
-    return re.compile("|".join(re.escape(p) for p in phrases) or r"(?!x)x", re.IGNORECASE)
+    if not phrases:
+        return re.compile(r"(?!x)x")
+    # The look-ahead for the phrases' first letters matches where the alternation's first letters
+    # do (the same case folding applies to a class as to a literal) and tries no alternative
+    # elsewhere: a search of a 130-character line took ~100 µs, ~40 µs with it.
+    firsts = "".join(sorted({re.escape(p[0]) for p in phrases}))
+    return re.compile(f"(?=[{firsts}])(?:" + "|".join(re.escape(p) for p in phrases) + ")", re.IGNORECASE)
 
 
 def is_navigation_list(text: str) -> bool:
@@ -35,8 +42,10 @@ def is_navigation_list(text: str) -> bool:
     if len(words) < LIST_MIN_WORDS:
         return False
     capitalised = sum(w[0].isupper() for w in words)
-    sentence_ends = len(re.findall(r"[^\W\d_]{3,}[.!?…](?:\s|$)", text))  # "St. Lucia" ends nothing
-    return capitalised / len(words) >= LIST_CAPITALISED_SHARE and sentence_ends <= len(words) / 25
+    if capitalised / len(words) < LIST_CAPITALISED_SHARE:
+        return False  # most paragraphs: prose, whose sentence ends need no counting
+    sentence_ends = len(SENTENCE_END.findall(text))  # "St. Lucia" ends nothing
+    return sentence_ends <= len(words) / 25
 
 
 def is_boilerplate(text: str) -> bool:

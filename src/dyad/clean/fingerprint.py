@@ -21,7 +21,11 @@ WORD = re.compile(r"\w+")
 
 def _shingle_hashes(text: str) -> set[int]:
     words = WORD.findall(text.lower())
-    grams = [" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))]
+    # the n-grams joined at every position (zip builds them in C; the shifted lists differ in length,
+    # the shortest ends them); a text of fewer words is one gram
+    grams = [" ".join(words)]
+    if len(words) >= SHINGLE:
+        grams = list(map(" ".join, zip(*(words[k:] for k in range(SHINGLE)), strict=False)))
     return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams if g}
 
 

@@ -19,10 +19,15 @@ WORD = re.compile(r"\w+")
 
 
 def shingles(text: str) -> frozenset[tuple[str, ...]]:
-    words = WORD.findall(text.lower())
+    return _shingles(WORD.findall(text.lower()))
+
+
+def _shingles(words: list[str]) -> frozenset[tuple[str, ...]]:
     if len(words) < SHINGLE:
         return frozenset({tuple(words)})
-    return frozenset(tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+    # zip builds the n-grams in C: the same tuples as slicing `words` at every position (the shifted
+    # lists differ in length, the shortest ends them)
+    return frozenset(zip(*(words[k:] for k in range(SHINGLE)), strict=False))
 
 
 def jaccard(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
@@ -41,13 +46,14 @@ class RepeatMarker:
             if p.removed:
                 continue
             text = doc.text[p.start:p.end]
-            key = " ".join(WORD.findall(text.lower()))
+            words = WORD.findall(text.lower())
+            key = " ".join(words)
             if len(text) < MIN_CHARS:
                 continue
             if key in exact:
                 p.removed = "duplicate"
             else:
-                sh = shingles(text)
+                sh = _shingles(words)
                 if any(jaccard(sh, other) >= NEAR_DUPLICATE for other in kept):
                     p.removed = "near-duplicate"
                 else:

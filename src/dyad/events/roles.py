@@ -50,7 +50,7 @@ def matches_at(ps: PatternSet, tokens: Sequence[Token], i: int) -> int | None:
 
 def matches_in(ps: PatternSet, tokens: Sequence[Token], lo: int, hi: int) -> bool:
     """Does a pattern of `ps` start anywhere in tokens[lo:hi]?"""
-    return any(matches_at(ps, tokens, k) is not None for k in range(max(lo, 0), min(hi, len(tokens))))
+    return ps.starts_in(tokens, lo, hi)
 
 
 def _cases(a: ActorMention) -> set[str]:

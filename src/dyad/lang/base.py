@@ -32,7 +32,7 @@ class LanguageAdapter:
     abbreviations: frozenset[str] = frozenset()  # lower-case, without the final dot
 
     def __init__(self) -> None:
-        self._analyses: dict[str, tuple[str, str]] = {}  # word form → `analyse` of it, see `tokenize`
+        self._analyses: dict[str, tuple[str, str, str]] = {}  # form → (`analyse` of it, the form), see `tokenize`
 
     def split_sentences(self, text: str, offset: int = 0) -> Iterator[tuple[int, int]]:
         """Sentence spans in one paragraph's `text`, shifted by `offset`."""
@@ -60,6 +60,9 @@ class LanguageAdapter:
     def tokenize(self, text: str, offset: int = 0) -> list[Token]:
         # A word form's analysis is a pure function of it: remembered here per adapter, so that a
         # frequent word costs one dict lookup instead of a call through `analyse` and its caches.
+        # The entry also keeps the form's first string, which every later token of that form
+        # shares: the lexicons' lookups by (lemma, surface) then compare strings by identity, not
+        # character by character, and a document holds each form once.
         known = self._analyses
         tokens = []
         for m in WORD.finditer(text):
@@ -68,9 +71,9 @@ class LanguageAdapter:
             if analysis is None:
                 if len(known) >= ANALYSES_KEPT:
                     known.clear()
-                analysis = known[surface] = self.analyse(surface)
+                analysis = known[surface] = (*self.analyse(surface), surface)
             start = m.start() + offset
-            tokens.append(Token(start, start + len(surface), surface, analysis[0], analysis[1]))
+            tokens.append(Token(start, start + len(surface), analysis[2], analysis[0], analysis[1]))
         return tokens
 
     def analyse(self, word: str) -> tuple[str, str]:
