@@ -463,7 +463,8 @@ def _pronoun_before(data: LanguageData, tokens: Sequence[Token], trig: TriggerMa
                for k in range(max(clause[0], trig.start - 3), trig.start))
 
 
-def _pairs(roles: Roles, joint: bool = False, each_party: bool = False) -> list[tuple[ActorMention, ActorMention | None]]:
+def _pairs(roles: Roles, joint: bool = False,
+           each_party: bool = False) -> list[tuple[ActorMention, ActorMention | None]]:
     """One (source, target) per named pair (DESIGN §3: Soviet and Mongolian troops → two events).
     "Both sides ratified it" names two actors on the same words acting on each other: both ways;
     so do two parties of a kind each party does for itself (`each_party`: "Russia and Japan

@@ -8,7 +8,6 @@ from dyad.lang import adapter_for
 from dyad.lang.identify import SCRIPT, identify, script
 from dyad.model import Document, Sentence
 
-
 # A line this short ("Relations in 1945-1991") is often given a neighbouring language of its
 # script; in a document written in one language, a title in another is far rarer than that error.
 SHORT_LINE = 60
