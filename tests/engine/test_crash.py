@@ -14,6 +14,7 @@ from ..conftest import REPO, SAMPLE
 DYAD = str(REPO / ".venv" / "bin" / "dyad")
 # The log holds a few KB after the schema's creation; a batch of these documents adds far more.
 FIRST_BATCH_BYTES = 40_000
+QUIET_SECONDS = 0.3  # the log unchanged this long: no commit is being written
 
 
 def _corpus(folder: Path, n: int) -> None:
@@ -39,10 +40,17 @@ def _ingest_killed_after_a_commit(corpus: Path, db: Path) -> None:
     proc = subprocess.Popen([DYAD, "ingest", str(corpus), "--db", str(db)], stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 600
+    size, changed = 0, time.monotonic()
     while proc.poll() is None and time.monotonic() < deadline:
-        if wal.exists() and wal.stat().st_size > FIRST_BATCH_BYTES:
+        now_size = wal.stat().st_size if wal.exists() else 0
+        if now_size != size:
+            size, changed = now_size, time.monotonic()
+        # Past the first batch's size and quiet for a while: that batch's commit is written
+        # whole. Killing as soon as the size crossed the mark could land mid-write, and DuckDB
+        # rightly drops a half-written commit on replay (what made this test flaky).
+        elif size > FIRST_BATCH_BYTES and time.monotonic() - changed > QUIET_SECONDS:
             break
-        time.sleep(0.05)
+        time.sleep(0.02)
     if proc.poll() is None:
         os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
