@@ -310,22 +310,6 @@ class PatternSet:
             return None  # no first item of this set accepts tokens[i]: most tokens, most sets
         return self._end_from(tokens, i)
 
-    def ends(self, tokens: Sequence[Token]) -> dict[int, int]:
-        """{i: end_at(tokens, i)} for every i where `end_at` is not None, in ascending order. The event
-        stage asks about the same sentence token by token, trigger after trigger: with this dict
-        fetched once, each question is a dict lookup (`i in ends`, `ends.get(i)`) instead of a call.
-        Kept with the sentence's entry in the start index (which forgets it when a pattern is added);
-        the caller must not change the dict."""
-        sent = INDEX.sentence(tokens)
-        ends = sent.ends.get(self._slot)
-        if ends is None:
-            ends = sent.ends[self._slot] = {}
-            for i in sent.positions(self._slot):  # where `end_at` does not return None at once
-                end = self._end_from(tokens, i)
-                if end is not None:
-                    ends[i] = end
-        return ends
-
     def starts_in(self, tokens: Sequence[Token], lo: int, hi: int) -> bool:
         """Does a pattern match from some token of tokens[lo:hi] (`end_at` not None there)? One call for
         a window the event stage used to ask about token by token: only the window's positions

@@ -32,17 +32,15 @@ NOWHERE: list[int] = []  # the positions of a slot that starts nowhere in a sent
 
 class SentenceStarts:
     """One token list's entries; per slot, the positions where that set may start; and the words
-    the sentence holds, for ruling out gap patterns (`Pattern.needs`). The last two on demand.
-    `ends`: per slot, the answers of that set's `PatternSet.ends`, which fills it."""
+    the sentence holds, for ruling out gap patterns (`Pattern.needs`). The last two on demand."""
 
-    __slots__ = ("tokens", "entries", "_positions", "_words", "ends")
+    __slots__ = ("tokens", "entries", "_positions", "_words")
 
     def __init__(self, tokens: Sequence[Token], entries: list[frozenset[int]]) -> None:
         self.tokens = tokens  # kept so that the list's id is not reused while this lives
         self.entries = entries
         self._positions: dict[int, list[int]] | None = None
         self._words: frozenset[str] | None = None
-        self.ends: dict[int, dict[int, int]] = {}
 
     def positions(self, slot: int) -> list[int]:
         """Ascending positions where the set in `slot` may start a match."""

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from dyad.data import load_hierarchy, load_language, load_time_words
-from dyad.events.roles import PUNCT_BREAK
+from dyad.events.roles import PUNCT_BREAK, matches_at
 from dyad.model import DateValue, Document, Span, TimeMention, Token
 from dyad.time.values import span
 
@@ -37,16 +37,14 @@ def _clause(doc: Document, sent_index: int, trig_start: int) -> tuple[int, int]:
     if not tokens:
         return sent.start, sent.end
     brk = load_language(sent.language).roles.get("clause_break")
-    break_words = brk.ends(tokens) if brk is not None else {}  # where a clause-break word starts
     k = min(_token_index(tokens, trig_start), len(tokens) - 1)
     dates = [(t.start, t.end) for t in doc.times if t.sentence == sent_index]
 
     def breaks(i: int) -> bool:
         tok = tokens[i]
-        if tok.text not in PUNCT_BREAK and i not in break_words:
-            return False  # most tokens: the dates need no look
-        # the dash of "February — March 2014" opens no clause
-        return not any(a <= tok.start and tok.end <= b for a, b in dates)
+        if any(a <= tok.start and tok.end <= b for a, b in dates):
+            return False  # the dash of "February — March 2014" opens no clause
+        return tok.text in PUNCT_BREAK or (brk is not None and matches_at(brk, tokens, i) is not None)
 
     lo = k
     while lo > 0 and not breaks(lo - 1):
@@ -98,8 +96,9 @@ def _in_time_phrase(doc: Document, sent_index: int, t: TimeMention) -> bool:
     sent = doc.sentences[sent_index]
     tokens = sent.tokens
     h = _token_index(tokens, head[0])
-    preps = load_language(sent.language).roles["time_prepositions"].ends(tokens)
-    return any(k in preps and h - 2 <= preps[k] <= h for k in range(max(0, h - 4), h))
+    preps = load_language(sent.language).roles["time_prepositions"]
+    return any((end := matches_at(preps, tokens, k)) is not None and h - 2 <= end <= h
+               for k in range(max(0, h - 4), h))
 
 
 def _spanned(doc: Document, sent_index: int, t: TimeMention, trig_start: int) -> DateValue:

@@ -97,9 +97,8 @@ def around_relative(data: LanguageData, tokens: Sequence[Token], clause: tuple[i
 def is_topic(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, earlier: list[TriggerMatch]) -> bool:
     """"talks on economic cooperation", "переговоры о мирном договоре": a trigger right after a
     topic marker that itself follows another trigger is that trigger's topic, not an event."""
-    markers = data.roles["topic_markers"].ends(tokens)
     for k in range(max(0, trig.start - 2), trig.start):
-        if k not in markers:
+        if matches_at(data.roles["topic_markers"], tokens, k) is None:
             continue
         head = [t for t in earlier if 0 <= k - t.end <= 1]
         # "подписали протокол о прекращении огня": a document signed about ending a war ends it (DESIGN §3)
@@ -114,18 +113,18 @@ def in_document_title(data: LanguageData, tokens: Sequence[Token], trig: Trigger
     word ("о", "of", "de") names what the document is about; the acts inside the name are no events.
     The name runs over words, commas and conjunctions, up to a verb, a number, other punctuation or
     a word that opens a phrase of its own ("between", "with", "in" …)."""
-    nouns, topic = data.roles["document_nouns"].ends(tokens), data.roles["topic_markers"].ends(tokens)
-    stops = [data.roles[k].ends(tokens)
-             for k in ("between", "target_prepositions", "locative_prepositions", "time_prepositions")]
+    nouns, topic = data.roles["document_nouns"], data.roles["topic_markers"]
+    stops = [data.roles[k] for k in ("between", "target_prepositions", "locative_prepositions", "time_prepositions")]
     for k in range(max(1, trig.start - TITLE_REACH), trig.start):
-        end = nouns.get(k)
-        if end is None or not tokens[k].text[:1].isupper() or end >= len(tokens) or end not in topic:
+        end = matches_at(nouns, tokens, k)
+        if end is None or not tokens[k].text[:1].isupper() or end >= len(tokens) \
+                or matches_at(topic, tokens, end) is None:
             continue
         j = end + 1
         while j < len(tokens) and j - end <= TITLE_REACH and (
                 tokens[j].text == "," or any(c.isalpha() for c in tokens[j].text)
                 and not tokens[j].tags.startswith(("VERB", "INFN", "PRTF", "PRTS", "GRND", "PREP"))
-                and not any(j in stop for stop in stops)):
+                and not any(matches_at(ps, tokens, j) is not None for ps in stops)):
             j += 1
         if trig.end <= j:
             return True
@@ -136,8 +135,8 @@ def is_subject_matter(data: LanguageData, tokens: Sequence[Token], trig: Trigger
     """"problema încheierii unui tratat de pace", "перспективы заключения мирного договора", "the
     issue of signing a peace treaty": an act's noun after a noun naming a subject of discussion
     (roles.yaml `subject_nouns`) is what is discussed, not an act told."""
-    subject_nouns = data.roles["subject_nouns"].ends(tokens)
-    return any(subject_nouns.get(k) == trig.start for k in range(max(0, trig.start - 3), trig.start))
+    return any(matches_at(data.roles["subject_nouns"], tokens, k) == trig.start
+               for k in range(max(0, trig.start - 3), trig.start))
 
 
 def is_proposal_content(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch,
@@ -160,9 +159,9 @@ def is_background(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatc
     Up to three words (an article, adjectives: "after the Second World War") may stand between."""
     if not named_by_noun(data, tokens, trig) and not tokens[trig.start].text[:1].isupper():
         return False  # a verb; a capitalised word begins a name ("after the Russo-Japanese War")
-    preps = data.roles["time_prepositions"].ends(tokens)
+    preps = data.roles["time_prepositions"]
     for k in range(max(0, trig.start - 4), trig.start):
-        end = preps.get(k)
+        end = matches_at(preps, tokens, k)
         if end is not None and trig.start - 3 <= end <= trig.start and \
                 not any(t.text in PUNCT_BREAK or t.text == "," for t in tokens[end:trig.start]):
             return True
@@ -299,9 +298,6 @@ class EventExtractor:
         done: list[TriggerMatch] = []
         proposals: list[TriggerMatch] = []  # proposal and refusal triggers that gave an event
         references = [(a, b) for a, b in doc.references if a < sent.end and sent.start < b]
-        # who is no party whatever the trigger: asked once per sentence, not per trigger and kind
-        mediators = phrase_actors(data, tokens, actors, "mediators")  # "mediated by Roosevelt"
-        in_names = [a for a in actors if in_document_name(data, tokens, a)]  # "the Tashkent Declaration"
         for trig in find_triggers(data, tokens):
             if any(a <= tokens[trig.start].start < b for a, b in references):
                 continue  # "A. P. Derevianko, „Conflict de frontieră … în 1938”, 1998, p. 6": a book's title
@@ -312,8 +308,8 @@ class EventExtractor:
             framing = is_background(data, tokens, trig)
             into = background if framing else out
             for kind in (trig.spec.kind, *trig.spec.also):
-                made = self._trigger_events(doc, si, sent, data, trig, kind, actors, mediators + in_names, kinds,
-                                            last_subject, seen[framing], implied, framing)
+                made = self._trigger_events(doc, si, sent, data, trig, kind, actors, kinds, last_subject,
+                                            seen[framing], implied, framing)
                 into.extend(made)
                 # a proposal (not "did not intend to") or a refusal ("Russia refused to pay it") frames what follows
                 if kind == "PROPOSE" and any(e.modality == "proposed" for e in made) or kind == "REJECT" and made:
@@ -324,26 +320,25 @@ class EventExtractor:
         return [e for e in keep if e not in background], [e for e in keep if e in background], half
 
     def _trigger_events(self, doc: Document, si: int, sent: Sentence, data: LanguageData, trig: TriggerMatch,
-                        kind: str, actors: list[ActorMention], no_party: list[ActorMention],
-                        kinds: dict[str, KindInfo], last_subject: ActorMention | None, seen: set[EventKey],
+                        kind: str, actors: list[ActorMention], kinds: dict[str, KindInfo],
+                        last_subject: ActorMention | None, seen: set[EventKey],
                         implied: tuple[str, ...] = (), framing: bool = False) -> list[Event]:
-        """The events of one trigger read as `kind`. `no_party`: the sentence's actors that are no party
-        to any of its acts (mediators, places inside a document's name)."""
         tokens = sent.tokens
         out: list[Event] = []
         clause = clause_bounds(data, tokens, trig.start, trig.end)
         modality = modality_of(data, kind, tokens, trig, clause)
         # DESIGN §3: a stated proposal or intent is coded PROPOSE, whatever is proposed
         info = kinds["PROPOSE" if modality == "proposed" else kind]
+        mediators = phrase_actors(data, tokens, actors, "mediators")  # "mediated by Roosevelt": no party
         players = [a for a in actors if (not a.location or info.name == "VISIT")  # "arrived in Moscow" hosts
-                   and a not in no_party]
+                   and not in_document_name(data, tokens, a) and a not in mediators]
         clause, aside = around_relative(data, tokens, clause, trig, players)
         if aside is not None:
             players = [a for a in players if not aside[0] <= a.token_start < aside[1]]
         if info.symmetric:  # "Abe and Putin met in Singapore": with two parties named, a country after
             # "in" is the venue of a joint act, not a third party
-            locatives = data.roles["locative_prepositions"].ends(tokens)
-            venue = [a for a in players if a.token_start > 0 and a.token_start - 1 in locatives]
+            venue = [a for a in players if a.token_start > 0
+                     and matches_at(data.roles["locative_prepositions"], tokens, a.token_start - 1) is not None]
             if venue and len(players) - len(venue) >= 2:
                 players = [a for a in players if a not in venue]
         if info.relationship and trig.start - clause[0] <= 1 and _names_by_noun(data, tokens, trig) \
@@ -464,8 +459,8 @@ def complete_roles(roles: Roles, info: KindInfo, actors: list[ActorMention], tri
 
 def _pronoun_before(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, clause: tuple[int, int]) -> bool:
     """"He stressed", "Ei au raportat": a subject pronoun stands for the previous sentence's subject."""
-    pronouns = data.roles["subject_pronouns"].ends(tokens)
-    return any(k in pronouns for k in range(max(clause[0], trig.start - 3), trig.start))
+    return any(matches_at(data.roles["subject_pronouns"], tokens, k) is not None
+               for k in range(max(clause[0], trig.start - 3), trig.start))
 
 
 def _pairs(roles: Roles, joint: bool = False,

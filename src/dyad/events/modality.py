@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dyad.data import LanguageData
-from dyad.events.roles import TriggerMatch, matches_in, named_by_noun
+from dyad.events.roles import TriggerMatch, matches_at, matches_in, named_by_noun
 from dyad.model import Modality, Token
 
 HARD_BREAKS = {";", ":"}  # a condition does not reach across these
@@ -26,23 +26,21 @@ def modality_of(data: LanguageData, kind: str, tokens: Sequence[Token], trig: Tr
     cue = data.modality
     # "the coming anniversary of the attack": the act is remembered, so it happened; what stands
     # before the remembrance word speaks of the remembrance
-    commemorated = cue["commemorated"].ends(tokens)
-    remembered = [k for k in range(lo, trig.start) if k in commemorated]
+    remembered = [k for k in range(lo, trig.start) if matches_at(cue["commemorated"], tokens, k) is not None]
     if remembered:
         lo = clause_start = remembered[-1] + 1
     else:
         clause_start = clause[0]
     # inside a trigger with a gap too: "launched no major offensive", "a semnat niciun acord"
-    negated, not_negation = cue["negated"].ends(tokens), cue["not_negation"].ends(tokens)
-    if any(k in negated and k not in not_negation for k in range(lo, max(trig.start, trig.end - 1))):
+    if any(matches_at(cue["negated"], tokens, k) is not None and matches_at(cue["not_negation"], tokens, k) is None
+           for k in range(lo, max(trig.start, trig.end - 1))):
         return "negated"
     hard_end = next((k for k in range(trig.end, len(tokens)) if tokens[k].text in HARD_BREAKS), len(tokens))
     # an act named by its noun and then called off: "the visit, planned for June, was cancelled";
     # or called off right before its noun: "Blinken postponed his trip", "a amânat vizita"
     # (not across ", and" into a clause of its own: "… для встречи с Хрущёвым, и консультации были отложены")
-    conjunctions = data.roles["conjunction"].ends(tokens)
     cancel_end = next((k for k in range(trig.end, min(hard_end, trig.end + CANCEL_REACH))
-                       if tokens[k].text == "," and k + 1 in conjunctions),
+                       if tokens[k].text == "," and matches_at(data.roles["conjunction"], tokens, k + 1) is not None),
                       min(hard_end, trig.end + CANCEL_REACH))
     if named_by_noun(data, tokens, trig) and (
             matches_in(cue["cancelled"], tokens, trig.end, cancel_end)

@@ -123,13 +123,12 @@ def _in_office(data: LanguageData, tokens: Sequence[Token], k: int) -> bool:
     an office to its country ("the President of Azerbaijan"; roles.yaml `office_links`)."""
     if _in_office_name(data, tokens, k):
         return True
-    return k in data.roles["office_links"].ends(tokens) and (
+    return matches_at(data.roles["office_links"], tokens, k) is not None and (
         k + 1 < len(tokens) and _in_office_name(data, tokens, k + 1) or k > 0 and _in_office_name(data, tokens, k - 1))
 
 
 def _in_office_name(data: LanguageData, tokens: Sequence[Token], k: int) -> bool:
-    titles = data.titles.ends(tokens)  # where an office's name starts → where it ends
-    return any(j in titles and titles[j] > k for j in range(max(0, k - 2), k + 1))
+    return any((end := matches_at(data.titles, tokens, j)) is not None and end > k for j in range(max(0, k - 2), k + 1))
 
 
 def _between(data: LanguageData, tokens: Sequence[Token],
@@ -149,25 +148,24 @@ def is_passive(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) 
     if first.text.lower().endswith("ing") or trig.spec.reverse:
         # "is considering": a progressive; "is a threat to": a predicate noun, not a passive
         return False
-    auxiliary = data.roles["passive_auxiliary"].ends(tokens)
-    return any(k in auxiliary for k in range(max(0, trig.start - 2), trig.start))
+    return any(matches_at(data.roles["passive_auxiliary"], tokens, k) is not None
+               for k in range(max(0, trig.start - 2), trig.start))
 
 
 def passive_inside(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
     """A trigger that opens with its noun and holds the passive ("Sancțiunile au fost extinse",
     "negocierile au fost întrerupte"): an agentless passive."""
-    auxiliary = data.roles["passive_auxiliary"].ends(tokens)
-    return any(k in auxiliary for k in range(trig.start + 1, trig.end - 1))
+    return any(matches_at(data.roles["passive_auxiliary"], tokens, k) is not None
+               for k in range(trig.start + 1, trig.end - 1))
 
 
 def _agent_after(data: LanguageData, tokens: Sequence[Token], after: list[ActorMention]) -> ActorMention | None:
     """The actor of an agent phrase: "by the USSR", "de către guvernul japonez"."""
-    agent_words, prepositions = data.roles["passive_agent"].ends(tokens), data.roles["target_prepositions"].ends(tokens)
     for a in after:
         for k in range(a.token_start - 1, max(a.token_start - 4, -1), -1):
-            if k in agent_words:
+            if matches_at(data.roles["passive_agent"], tokens, k) is not None:
                 return a
-            if tokens[k].text in PUNCT_STOP or k in prepositions:
+            if tokens[k].text in PUNCT_STOP or matches_at(data.roles["target_prepositions"], tokens, k) is not None:
                 break  # "planurile de război împotriva URSS": a nearer preposition governs it
     return None
 
@@ -235,7 +233,7 @@ def _of_another_noun(data: LanguageData, tokens: Sequence[Token], a: ActorMentio
     is an office ("визит премьер-министра Абэ": the office holder is the act's own genitive)."""
     k = a.token_start - 1
     return _genitive_of_noun(tokens, a, trig_start) and not any(
-        data.titles.ends(tokens).get(j) == k + 1 for j in range(max(0, k - 2), k + 1))
+        end == k + 1 for j in range(max(0, k - 2), k + 1) if (end := matches_at(data.titles, tokens, j)) is not None)
 
 
 def _genitive_of_noun(tokens: Sequence[Token], a: ActorMention, trig_start: int) -> bool:
@@ -249,11 +247,10 @@ def _genitive_of_noun(tokens: Sequence[Token], a: ActorMention, trig_start: int)
 
 def _after_preposition(data: LanguageData, tokens: Sequence[Token], a: ActorMention) -> bool:
     """"cu Germania", "against Japan": an actor in a prepositional phrase is no subject."""
-    prepositions, between = data.roles["target_prepositions"].ends(tokens), data.roles["between"].ends(tokens)
     for k in range(a.token_start - 1, max(a.token_start - 3, -1), -1):
         if tokens[k].text in PUNCT_STOP:
             return False
-        if k in prepositions or k in between:
+        if any(matches_at(data.roles[key], tokens, k) is not None for key in ("target_prepositions", "between")):
             return True
     return False
 
@@ -351,12 +348,11 @@ def phrase_actors(data: LanguageData, tokens: Sequence[Token], actors: list[Acto
     """Actors of a phrase that roles.yaml `key` opens, lists included: "alongside" ("alături de cea
     rusă", "вместе с Германией"), "mediators" ("mediated by President Roosevelt")."""
     found: list[ActorMention] = []
-    opening = data.roles[key].ends(tokens)  # where such a phrase opens → where its opening words end
     for a in actors:
         if a in found:
             continue
         for k in range(a.token_start - 1, max(a.token_start - 5, -1), -1):
-            end = opening.get(k)
+            end = matches_at(data.roles[key], tokens, k)
             if end is not None and 0 <= a.token_start - end <= 2:
                 found.extend(m for m in _coordinated(data, tokens, actors, a) if m.token_start >= a.token_start)
                 break
@@ -369,8 +365,8 @@ def _handed_over(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
                  before: list[ActorMention]) -> Roles | None:
     """"Guvernul sovietic a trimis României un ultimatum": an act handed over by a light verb goes
     from the verb's subject to the one named between the verb and the act's noun."""
-    light_verbs = data.roles["light_verbs"].ends(tokens)
-    verb = next((k for k in range(trig.start - 1, clause[0] - 1, -1) if k in light_verbs), None)
+    verb = next((k for k in range(trig.start - 1, clause[0] - 1, -1)
+                 if matches_at(data.roles["light_verbs"], tokens, k) is not None), None)
     if verb is None:
         return None
     subject = [a for a in before if a.token_end <= verb and not _after_preposition(data, tokens, a)]
@@ -384,9 +380,8 @@ def _handed_over(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
 def _second_verb(data: LanguageData, tokens: Sequence[Token], lo: int, trig: TriggerMatch) -> bool:
     """A conjunction in tokens[lo:trig.start] that opens a new verb: the trigger itself when a verb,
     an auxiliary (roles.yaml `auxiliaries`: "și au început") or a word the analyser tags as a verb."""
-    conjunctions = data.roles["conjunction"].ends(tokens)
     for k in range(lo, trig.start):
-        if k not in conjunctions or k + 1 >= len(tokens):
+        if matches_at(data.roles["conjunction"], tokens, k) is None or k + 1 >= len(tokens):
             continue
         nxt = tokens[k + 1]
         if k + 1 == trig.start and not named_by_noun(data, tokens, trig) or nxt.tags.startswith("VERB") \
@@ -399,8 +394,8 @@ def _joined(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, cla
             in_clause: list[ActorMention], symmetric: bool) -> Roles | None:
     """"Japan joined the sanctions imposed by the US and the EU against Russia" (roles.yaml
     `joining`): the act is the others', named after the trigger, and the one who joins does it too."""
-    joining = data.roles["joining"].ends(tokens)
-    cue = next((k for k in range(clause[0], trig.start) if k in joining), None)
+    cue = next((k for k in range(clause[0], trig.start) if matches_at(data.roles["joining"], tokens, k) is not None),
+               None)
     if cue is None:
         return None
     joiners = [a for a in in_clause if a.token_end <= cue
@@ -499,11 +494,11 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
 
 def clause_bounds(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> tuple[int, int]:
     """The token range of the clause holding tokens[i:j]: up to ';', ':' or a clause-break word."""
-    breaks = data.roles["clause_break"].ends(tokens)  # where a clause-break word starts
+    brk = data.roles["clause_break"]
     lo = i
-    while lo > 0 and tokens[lo - 1].text not in PUNCT_BREAK and lo - 1 not in breaks:
+    while lo > 0 and tokens[lo - 1].text not in PUNCT_BREAK and matches_at(brk, tokens, lo - 1) is None:
         lo -= 1
     hi = j
-    while hi < len(tokens) and tokens[hi].text not in PUNCT_BREAK and hi not in breaks:
+    while hi < len(tokens) and tokens[hi].text not in PUNCT_BREAK and matches_at(brk, tokens, hi) is None:
         hi += 1
     return lo, hi
