@@ -64,7 +64,8 @@ def find_triggers(data: LanguageData, tokens: Sequence[Token]) -> list[TriggerMa
     words and gives no trigger."""
     taken = [False] * len(tokens)
     out = []
-    for i, j, p in sorted(data.triggers.find(tokens), key=lambda m: (-(m[1] - m[0]), m[0])):
+    # a `not_events` phrase wins a tie with a trigger of the same span
+    for i, j, p in sorted(data.triggers.find(tokens), key=lambda m: (-(m[1] - m[0]), m[0], bool(m[2].payload.kind))):
         if any(taken[i:j]):
             continue
         taken[i:j] = [True] * (j - i)

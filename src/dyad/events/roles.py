@@ -450,9 +450,12 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
     before = [a for a in in_clause if a.token_end <= trig.start]
     after = [a for a in in_clause if a.token_start >= trig.start]  # inside a discontinuous trigger counts as after
     inside = [a for a in after if a.token_end < trig.end]
-    if not before and inside and trig.end - trig.start > 2 \
-            and matches_at(data.acting_nouns, tokens, trig.start) is not None:
-        # "Trupele americane s-au retras": a trigger that opens with the acting noun holds its actor
+    if inside and trig.end - trig.start > 2 and matches_at(data.acting_nouns, tokens, trig.start) is not None \
+            and (not before or inside[0].token_start == trig.start + 1):
+        # "Trupele americane s-au retras": a trigger that opens with the acting noun holds its actor;
+        # the actor right after that noun is its subject even after another clause's actor ("După ce
+        # România …, misiunea franceză a părăsit"), one further in may be the object's ("the
+        # withdrawal of the Indian soldiers")
         before, after = inside, [a for a in after if a not in inside]
     if len(before) >= 2 and not symmetric and _second_verb(data, tokens, before[-1].token_end, trig) \
             and (not before[-1].case or "accs" in _cases(before[-1])):
