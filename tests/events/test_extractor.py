@@ -243,9 +243,12 @@ def test_a_state_joining_a_pact_later_keeps_its_own_date():
     assert [(k, src, d) for k, src, _, d, _ in got] == [("SIGN_AGREEMENT", "ITA", "1937-11")]
 
 
-def test_what_a_refusal_refuses_is_no_event():
+def test_a_refused_act_is_that_act_negated_not_a_rejection():
+    # issue 6 lists "refused to" among negations; a refusal of what is no act stays a REJECT
     got = events("In 1951 the Soviet Union refused to sign the peace treaty with Japan.")
-    assert [(k, s, t) for k, s, t, _, _ in got] == [("REJECT", "RUS", "JPN")]
+    assert [(k, s, t, m) for k, s, t, _, m in got] == [("SIGN_AGREEMENT", "JPN", "RUS", "negated")]
+    got = events("In 1905 Russia refused to pay an indemnity to Japan.")
+    assert [(k, s, t, m) for k, s, t, _, m in got] == [("REJECT", "RUS", "JPN", "asserted")]
 
 
 def test_a_document_as_subject_acts_for_the_documents_pair():

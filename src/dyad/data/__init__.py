@@ -24,8 +24,8 @@ from dyad.data.time_words import load_time_words as load_time_words
 from dyad.lang import adapter_for
 from dyad.patterns import Pattern, PatternError, PatternSet, compile_pattern
 
-MODALITIES = ("negated", "not_negation", "planned", "proposed", "conditional", "hypothetical", "cancelled",
-              "commemorated")
+MODALITIES = ("negated", "not_negation", "refused", "refusal_gap", "planned", "proposed", "conditional", "hypothetical",
+              "cancelled", "commemorated")
 ALIAS_KINDS = ("name", "adjective", "capital", "organization", "person")
 ROLE_KEYS = ("passive_agent", "passive_auxiliary", "between", "conjunction", "clause_break",
              "target_prepositions", "subject_pronouns", "topic_markers", "locative_prepositions",

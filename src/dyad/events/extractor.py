@@ -50,12 +50,13 @@ from dyad.events.tidy import (
     reciprocal,
     untold,
 )
-from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Sentence, Span, Token, event_id
+from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Modality, Sentence, Span, Token, event_id
 from dyad.patterns import PatternSet
 
 EXTRACTOR_VERSION = "0.6.0"  # raised when the rules change what is extracted (stored events say which made them)
 EventKey = tuple[str, str | None, str | None, str | None, str]
 PROPOSAL_REACH = 6  # words between a proposal's trigger and the act it proposes
+HARD_STOPS = frozenset({";", ":", "(", ")"})  # no trigger's gap runs past these
 TITLE_REACH = 8  # words of a document's name after its topic word ("о дружбе, сотрудничестве и …")
 
 
@@ -66,13 +67,24 @@ def find_triggers(data: LanguageData, tokens: Sequence[Token]) -> list[TriggerMa
     out = []
     # a `not_events` phrase wins a tie with a trigger of the same span
     for i, j, p in sorted(data.triggers.find(tokens), key=lambda m: (-(m[1] - m[0]), m[0], bool(m[2].payload.kind))):
-        if any(taken[i:j]):
+        if any(taken[i:j]) or _spans_clauses(data, tokens, i, j):
             continue
         taken[i:j] = [True] * (j - i)
         if not p.payload.kind:
             continue
         out.append(TriggerMatch(i, j, p.payload))
     return sorted(out, key=lambda t: t.start)
+
+
+def _spans_clauses(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> bool:
+    """A gapped match that runs past a semicolon or colon, or into a relative clause ("санкций по
+    отношению к Москве, которые были введены"), joins words of two clauses: it is no trigger (a
+    shorter one in its place may be)."""
+    for k in range(i + 1, j - 1):
+        if tokens[k].text in HARD_STOPS or tokens[k].text == "," \
+                and matches_at(data.roles["relative_pronouns"], tokens, k + 1) is not None:
+            return True
+    return False
 
 
 def around_relative(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int], trig: TriggerMatch,
@@ -152,6 +164,31 @@ def is_proposal_content(data: LanguageData, tokens: Sequence[Token], trig: Trigg
     clause = clause_bounds(data, tokens, trig.start, trig.end)
     return any(clause[0] <= t.start and 0 <= trig.start - t.end <= PROPOSAL_REACH
                and not matches_in(data.roles["conjunction"], tokens, t.end, trig.start) for t in proposals)
+
+
+def refusal_before(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> int | None:
+    """"refused to break with China", "a refuzat să se alăture sancțiunilor", "отказалась
+    присоединиться к западным санкциям": where a refusal cue (modality.yaml `refused`) starts that
+    ends right before the trigger, or before a joining verb and one word more ("Western"), with only
+    `refusal_gap` words ("se", "formally") between; None if there is none. "отказываться от
+    санкций" renounces the sanctions: a word like "от" between refuses no act."""
+    cue = data.modality
+    for k in range(max(0, trig.start - 8), trig.start):
+        end = matches_at(cue["refused"], tokens, k)
+        if end is None or end > trig.start:
+            continue
+        joined = False
+        while end < trig.start:
+            after_join = matches_at(data.roles["joining"], tokens, end)
+            if after_join is not None and after_join <= trig.start:
+                end, joined = after_join, True
+            elif matches_at(cue["refusal_gap"], tokens, end) is not None:
+                end += 1
+            else:
+                break
+        if end == trig.start or joined and trig.start - end == 1:
+            return k
+    return None
 
 
 def is_background(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
@@ -298,20 +335,29 @@ class EventExtractor:
         seen: dict[bool, set[EventKey]] = {True: set(), False: set()}
         done: list[TriggerMatch] = []
         proposals: list[TriggerMatch] = []  # proposal and refusal triggers that gave an event
+        made_at: dict[int, list[Event]] = {}  # token -> events of the triggers covering it
         references = [(a, b) for a, b in doc.references if a < sent.end and sent.start < b]
         for trig in find_triggers(data, tokens):
             if any(a <= tokens[trig.start].start < b for a, b in references):
                 continue  # "A. P. Derevianko, „Conflict de frontieră … în 1938”, 1998, p. 6": a book's title
-            if is_topic(data, tokens, trig, done) or is_proposal_content(data, tokens, trig, proposals) \
-                    or is_subject_matter(data, tokens, trig) or in_document_title(data, tokens, trig):
+            refusal = refusal_before(data, tokens, trig)
+            content = refusal is None and is_proposal_content(data, tokens, trig, proposals)
+            if content or is_topic(data, tokens, trig, done) or is_subject_matter(data, tokens, trig) \
+                    or in_document_title(data, tokens, trig):
                 continue
             done.append(trig)
             framing = is_background(data, tokens, trig)
             into = background if framing else out
             for kind in (trig.spec.kind, *trig.spec.also):
                 made = self._trigger_events(doc, si, sent, data, trig, kind, actors, kinds, last_subject,
-                                            seen[framing], implied, framing)
+                                            seen[framing], implied, framing, "negated" if refusal is not None else None)
+                if made and refusal is not None:  # the refused act is the event, not a REJECT of it
+                    refusing = {id(e) for e in made_at.get(refusal, [])}
+                    out[:] = [e for e in out if id(e) not in refusing]
+                    background[:] = [e for e in background if id(e) not in refusing]
                 into.extend(made)
+                for k in range(trig.start, trig.end):
+                    made_at.setdefault(k, []).extend(made)
                 # a proposal (not "did not intend to") or a refusal ("Russia refused to pay it") frames what follows
                 if kind == "PROPOSE" and any(e.modality == "proposed" for e in made) or kind == "REJECT" and made:
                     proposals.append(trig)
@@ -323,11 +369,12 @@ class EventExtractor:
     def _trigger_events(self, doc: Document, si: int, sent: Sentence, data: LanguageData, trig: TriggerMatch,
                         kind: str, actors: list[ActorMention], kinds: dict[str, KindInfo],
                         last_subject: ActorMention | None, seen: set[EventKey],
-                        implied: tuple[str, ...] = (), framing: bool = False) -> list[Event]:
+                        implied: tuple[str, ...] = (), framing: bool = False,
+                        forced: Modality | None = None) -> list[Event]:
         tokens = sent.tokens
         out: list[Event] = []
         clause = clause_bounds(data, tokens, trig.start, trig.end)
-        modality = modality_of(data, kind, tokens, trig, clause)
+        modality = forced or modality_of(data, kind, tokens, trig, clause)
         # DESIGN §3: a stated proposal or intent is coded PROPOSE, whatever is proposed
         info = kinds["PROPOSE" if modality == "proposed" else kind]
         mediators = phrase_actors(data, tokens, actors, "mediators")  # "mediated by Roosevelt": no party
