@@ -1,0 +1,150 @@
+"""Which trigger matches of a sentence are acts told: finding the triggers (longest first, not
+across clauses), and the tests that set a match aside — a topic of another trigger ("talks on
+economic cooperation"), the content of a proposal, a document's title, an act named only to date
+another ("after the Russo-Japanese War") — or turn it into a refused act ("refused to break with").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dyad.data import LanguageData
+from dyad.events.roles import (
+    PUNCT_BREAK,
+    TriggerMatch,
+    clause_bounds,
+    matches_at,
+    matches_in,
+    named_by_noun,
+)
+from dyad.model import Token
+
+PROPOSAL_REACH = 6  # words between a proposal's trigger and the act it proposes
+HARD_STOPS = frozenset({";", ":", "(", ")"})  # no trigger's gap runs past these
+TITLE_REACH = 8  # words of a document's name after its topic word ("о дружбе, сотрудничестве и …")
+
+
+def find_triggers(data: LanguageData, tokens: Sequence[Token]) -> list[TriggerMatch]:
+    """Non-overlapping trigger matches, longest first. A `not_events` phrase ("civil war") holds its
+    words and gives no trigger."""
+    taken = [False] * len(tokens)
+    out = []
+    # a `not_events` phrase wins a tie with a trigger of the same span
+    for i, j, p in sorted(data.triggers.find(tokens), key=lambda m: (-(m[1] - m[0]), m[0], bool(m[2].payload.kind))):
+        if any(taken[i:j]) or _spans_clauses(data, tokens, i, j):
+            continue
+        taken[i:j] = [True] * (j - i)
+        if not p.payload.kind:
+            continue
+        out.append(TriggerMatch(i, j, p.payload))
+    return sorted(out, key=lambda t: t.start)
+
+
+def _spans_clauses(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> bool:
+    """A gapped match that runs past a semicolon or colon, or into a relative clause ("санкций по
+    отношению к Москве, которые были введены"), joins words of two clauses: it is no trigger (a
+    shorter one in its place may be)."""
+    for k in range(i + 1, j - 1):
+        if tokens[k].text in HARD_STOPS or tokens[k].text == "," \
+                and matches_at(data.roles["relative_pronouns"], tokens, k + 1) is not None:
+            return True
+    return False
+
+
+def is_topic(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, earlier: list[TriggerMatch]) -> bool:
+    """"talks on economic cooperation", "переговоры о мирном договоре": a trigger right after a
+    topic marker that itself follows another trigger is that trigger's topic, not an event."""
+    for k in range(max(0, trig.start - 2), trig.start):
+        if matches_at(data.roles["topic_markers"], tokens, k) is None:
+            continue
+        head = [t for t in earlier if 0 <= k - t.end <= 1]
+        # "подписали протокол о прекращении огня": a document signed about ending a war ends it (DESIGN §3)
+        if head and not (trig.spec.kind == "END_WAR" and all(t.spec.kind == "SIGN_AGREEMENT" for t in head)):
+            return True
+    return False
+
+
+def in_document_title(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
+    """"Договор о дружбе, сотрудничестве и взаимной помощи", "the Treaty of Friendship, Cooperation
+    and Mutual Assistance": a document's name written with a capital in mid-sentence and a topic
+    word ("о", "of", "de") names what the document is about; the acts inside the name are no events.
+    The name runs over words, commas and conjunctions, up to a verb, a number, other punctuation or
+    a word that opens a phrase of its own ("between", "with", "in" …)."""
+    nouns, topic = data.roles["document_nouns"], data.roles["topic_markers"]
+    stops = [data.roles[k] for k in ("between", "target_prepositions", "locative_prepositions", "time_prepositions")]
+    for k in range(max(1, trig.start - TITLE_REACH), trig.start):
+        end = matches_at(nouns, tokens, k)
+        if end is None or not tokens[k].text[:1].isupper() or end >= len(tokens) \
+                or matches_at(topic, tokens, end) is None:
+            continue
+        j = end + 1
+        while j < len(tokens) and j - end <= TITLE_REACH and (
+                tokens[j].text == "," or any(c.isalpha() for c in tokens[j].text)
+                and not tokens[j].tags.startswith(("VERB", "INFN", "PRTF", "PRTS", "GRND", "PREP"))
+                and not any(matches_at(ps, tokens, j) is not None for ps in stops)):
+            j += 1
+        if trig.end <= j:
+            return True
+    return False
+
+
+def is_subject_matter(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
+    """"problema încheierii unui tratat de pace", "перспективы заключения мирного договора", "the
+    issue of signing a peace treaty": an act's noun after a noun naming a subject of discussion
+    (roles.yaml `subject_nouns`) is what is discussed, not an act told."""
+    return any(matches_at(data.roles["subject_nouns"], tokens, k) == trig.start
+               for k in range(max(0, trig.start - 3), trig.start))
+
+
+def is_proposal_content(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch,
+                        proposals: list[TriggerMatch]) -> bool:
+    """"Japonia ar trebui să invite URSS să normalizeze relațiile": what a proposal proposes is its
+    content, coded by the proposal itself (DESIGN §3), not a second proposal by the one invited;
+    what a refusal refuses ("Russia refused to pay it") never happened. `proposals`: earlier
+    proposal and refusal triggers of the sentence that gave an event. An act joined by a
+    conjunction ("does not intend to continue talks and ends visa-free travel") is no content."""
+    if not proposals:
+        return False
+    clause = clause_bounds(data, tokens, trig.start, trig.end)
+    return any(clause[0] <= t.start and 0 <= trig.start - t.end <= PROPOSAL_REACH
+               and not matches_in(data.roles["conjunction"], tokens, t.end, trig.start) for t in proposals)
+
+
+def refusal_before(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> int | None:
+    """"refused to break with China", "a refuzat să se alăture sancțiunilor", "отказалась
+    присоединиться к западным санкциям": where a refusal cue (modality.yaml `refused`) starts that
+    ends right before the trigger, or before a joining verb and one word more ("Western"), with only
+    `refusal_gap` words ("se", "formally") between; None if there is none. "отказываться от
+    санкций" renounces the sanctions: a word like "от" between refuses no act."""
+    cue = data.modality
+    for k in range(max(0, trig.start - 8), trig.start):
+        end = matches_at(cue["refused"], tokens, k)
+        if end is None or end > trig.start:
+            continue
+        joined = False
+        while end < trig.start:
+            after_join = matches_at(data.roles["joining"], tokens, end)
+            if after_join is not None and after_join <= trig.start:
+                end, joined = after_join, True
+            elif matches_at(cue["refusal_gap"], tokens, end) is not None:
+                end += 1
+            else:
+                break
+        if end == trig.start or joined and trig.start - end == 1:
+            return k
+    return None
+
+
+def is_background(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
+    """"after the Russo-Japanese War", "во время холодной войны", "după semnarea tratatului": a
+    trigger governed by a time preposition dates something else; the act it names is background.
+    Up to three words (an article, adjectives: "after the Second World War") may stand between."""
+    if not named_by_noun(data, tokens, trig) and not tokens[trig.start].text[:1].isupper():
+        return False  # a verb; a capitalised word begins a name ("after the Russo-Japanese War")
+    preps = data.roles["time_prepositions"]
+    for k in range(max(0, trig.start - 4), trig.start):
+        end = matches_at(preps, tokens, k)
+        if end is not None and trig.start - 3 <= end <= trig.start and \
+                not any(t.text in PUNCT_BREAK or t.text == "," for t in tokens[end:trig.start]):
+            return True
+    return False
