@@ -328,3 +328,18 @@ def test_a_postponement_in_a_clause_of_its_own_leaves_the_earlier_meeting_told()
                  "и консультации были отложены.")
     assert ("MEET", "FIN", "RUS", "1961-11", "asserted") in got
     assert ("NEGOTIATE", "FIN", "RUS", "1961-11", "negated") in got
+
+
+def test_an_act_in_a_later_conjunct_takes_the_date_told_after_it():
+    got = events("Argentina attacked on 2 April 1982 and Britain declared war on Argentina on 5 April 1982.")
+    assert ("DECLARE_WAR", "GBR", "ARG", "1982-04-05", "asserted") in got
+    assert ("ATTACK", "ARG", "GBR", "1982-04-02", "asserted") in got
+    # no date after it in its own conjunct: the date before it still holds
+    got = events("On 8 August 1945 the Soviet Union declared war on Japan and attacked Manchuria.")
+    assert ("ATTACK", "RUS", "JPN", "1945-08-08", "asserted") in got
+
+
+def test_a_where_clause_is_its_own_clause_for_dating():
+    got = events("British troops landed on 21 May 1982 and closed in on Stanley, where the Argentine "
+                 "commander surrendered to Britain on 14 June 1982.")
+    assert ("END_WAR", "ARG", "GBR", "1982-06-14", "asserted") in got

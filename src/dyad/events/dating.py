@@ -125,6 +125,28 @@ def _nearest(times: list[TimeMention], trig_start: int) -> TimeMention:
     return before[-1] if before else min(times, key=lambda t: abs(t.start - trig_start))
 
 
+def _own_conjunct(doc: Document, sent_index: int, times: list[TimeMention], trig_start: int) -> TimeMention:
+    """The nearest time before the trigger, unless an "and" stands between them and a time follows
+    the trigger in its own conjunct: "Argentina attacked on 2 April and Britain declared war on
+    5 April" dates the declaration 5 April, "On 21 May the troops landed and closed in" 21 May."""
+    nearest = _nearest(times, trig_start)
+    after = [t for t in times if t.start > trig_start]
+    if nearest.end <= trig_start and after and _joined(doc, sent_index, nearest.end, trig_start) \
+            and not _joined(doc, sent_index, trig_start, after[0].start):
+        return after[0]
+    return nearest
+
+
+def _joined(doc: Document, sent_index: int, start: int, end: int) -> bool:
+    """Does a conjunction ("and", "și", "и") stand between the characters start and end?"""
+    sent = doc.sentences[sent_index]
+    conjunction = load_language(sent.language).roles.get("conjunction")
+    if conjunction is None:
+        return False
+    return any(start <= tok.start < end and matches_at(conjunction, sent.tokens, i) is not None
+               for i, tok in enumerate(sent.tokens))
+
+
 def governing_date(doc: Document, sent_index: int, trig_start: int, asserted: bool = True) -> DateValue | None:
     """The date of the trigger's own noun phrase; else the time of its clause nearest before it
     (else after it); else the sentence's; else the paragraph's or the section heading's anchor.
@@ -147,7 +169,7 @@ def governing_date(doc: Document, sent_index: int, trig_start: int, asserted: bo
         for group in (plain, framing):
             in_clause = [t for t in group if lo <= t.start and t.end <= hi]
             if in_clause:
-                return _spanned(doc, sent_index, _nearest(in_clause, trig_start), trig_start)
+                return _spanned(doc, sent_index, _own_conjunct(doc, sent_index, in_clause, trig_start), trig_start)
         return _spanned(doc, sent_index, _nearest(plain or framing, trig_start), trig_start)
     sent = doc.sentences[sent_index]
     earlier = [t for t in doc.times if 0 <= t.sentence < sent_index and "deictic-guess" not in getattr(t, "flags", ())]
