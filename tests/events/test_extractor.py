@@ -343,3 +343,9 @@ def test_a_where_clause_is_its_own_clause_for_dating():
     got = events("British troops landed on 21 May 1982 and closed in on Stanley, where the Argentine "
                  "commander surrendered to Britain on 14 June 1982.")
     assert ("END_WAR", "ARG", "GBR", "1982-06-14", "asserted") in got
+
+
+def test_an_act_named_to_date_another_takes_no_parties_from_that_clause():
+    # "după ocuparea Pragi": the occupation's parties are not France, Britain and Romania
+    got = events("În 1939, după ocuparea Pragi, Franța și Marea Britanie au acordat României garanții.")
+    assert not [e for e in got if e[0] == "OCCUPY"]

@@ -37,8 +37,21 @@ def untold(background: list[Event], told: list[Event], doc: Document) -> list[Ev
         pair = frozenset((e.source.code if e.source else None, e.target.code if e.target else None))
         return e.kind, pair, e.date.value if dated and e.date else None
     known = {key(e, False) for e in told} | {key(e, True) for e in told}
-    return [e for e in background
-            if key(e, phrase_date(doc, e.sentence, e.trigger) is not None) not in known]
+    return [e for e in background if key(e, phrase_date(doc, e.sentence, e.trigger) is not None) not in known
+            and (phrase_date(doc, e.sentence, e.trigger) is not None or _party_in_phrase(doc, e))]
+
+
+PHRASE_REACH = 40  # characters between a named act and a party of its own phrase
+
+
+def _party_in_phrase(doc: Document, e: Event) -> bool:
+    """"during Iliescu's visit to Moscow" names its parties; "În urma negocierilor, Rusia și Japonia
+    au semnat" takes them from the clause it dates, whose act is the one told."""
+    for start, end in e.argument_spans.values():
+        between = doc.text[end:e.trigger.start] if end <= e.trigger.start else doc.text[e.trigger.end:start]
+        if len(between) <= PHRASE_REACH and not any(c in between for c in ",;:()"):
+            return True
+    return False
 
 
 def reciprocal(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int]) -> bool:
