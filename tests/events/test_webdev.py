@@ -16,8 +16,8 @@ DOCS = TESTS / "data" / "webdev"
 
 # Floors = the last measured scores minus 0.02, rounded down to two decimals (first scored at
 # strict F1 0.5665 when the set was added; raised with the fixes it prompted). Floors may only rise.
-STRICT_F1_FLOOR = 0.59  # measured 0.6171
-RELAXED_F1_FLOOR = 0.68  # measured 0.7029
+STRICT_F1_FLOOR = 0.64  # measured 0.6667
+RELAXED_F1_FLOOR = 0.70  # measured 0.7283
 
 
 def test_every_webdev_gold_file_has_its_document():
