@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from dyad.data import load_hierarchy, load_language, load_time_words
-from dyad.events.roles import PUNCT_BREAK, matches_at
+from dyad.events.roles import PUNCT_BREAK, matches_at, matches_in
 from dyad.model import DateValue, Document, Span, TimeMention, Token
 from dyad.time.values import span
 
@@ -143,8 +143,7 @@ def _joined(doc: Document, sent_index: int, start: int, end: int) -> bool:
     conjunction = load_language(sent.language).roles.get("conjunction")
     if conjunction is None:
         return False
-    return any(start <= tok.start < end and matches_at(conjunction, sent.tokens, i) is not None
-               for i, tok in enumerate(sent.tokens))
+    return matches_in(conjunction, sent.tokens, _token_index(sent.tokens, start), _token_index(sent.tokens, end))
 
 
 def governing_date(doc: Document, sent_index: int, trig_start: int, asserted: bool = True) -> DateValue | None:

@@ -20,7 +20,6 @@ from dyad.events.roles import (
 from dyad.model import Token
 
 PROPOSAL_REACH = 6  # words between a proposal's trigger and the act it proposes
-HARD_STOPS = frozenset({";", ":", "(", ")"})  # no trigger's gap runs past these
 TITLE_REACH = 8  # words of a document's name after its topic word ("о дружбе, сотрудничестве и …")
 
 
@@ -41,11 +40,11 @@ def find_triggers(data: LanguageData, tokens: Sequence[Token]) -> list[TriggerMa
 
 
 def _spans_clauses(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> bool:
-    """A gapped match that runs past a semicolon or colon, or into a relative clause ("санкций по
-    отношению к Москве, которые были введены"), joins words of two clauses: it is no trigger (a
-    shorter one in its place may be)."""
+    """A gapped match that runs past a clause's end (`PUNCT_BREAK`: a semicolon, colon, dash or
+    bracket) or into a relative clause ("санкций по отношению к Москве, которые были введены")
+    joins words of two clauses: it is no trigger (a shorter one in its place may be)."""
     for k in range(i + 1, j - 1):
-        if tokens[k].text in HARD_STOPS or tokens[k].text == "," \
+        if tokens[k].text in PUNCT_BREAK or tokens[k].text == "," \
                 and matches_at(data.roles["relative_pronouns"], tokens, k + 1) is not None:
             return True
     return False
