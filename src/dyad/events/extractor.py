@@ -214,7 +214,6 @@ class EventExtractor:
         seen: dict[bool, set[EventKey]] = {True: set(), False: set()}
         done: list[TriggerMatch] = []
         proposals: list[TriggerMatch] = []  # proposal and refusal triggers that gave an event
-        made_at: dict[int, list[Event]] = {}  # token -> events of the triggers covering it
         references = [(a, b) for a, b in doc.references if a < sent.end and sent.start < b]
         for trig in find_triggers(data, tokens):
             if any(a <= tokens[trig.start].start < b for a, b in references):
@@ -230,13 +229,11 @@ class EventExtractor:
             for kind in (trig.spec.kind, *trig.spec.also):
                 made = self._trigger_events(doc, si, sent, data, trig, kind, actors, kinds, last_subject,
                                             seen[framing], implied, framing, "negated" if refusal is not None else None)
-                if made and refusal is not None:  # the refused act is the event, not a REJECT of it
-                    refusing = {id(e) for e in made_at.get(refusal, [])}
-                    out[:] = [e for e in out if id(e) not in refusing]
-                    background[:] = [e for e in background if id(e) not in refusing]
+                if made and refusal is not None:  # the refused act is the event, not the REJECT of the refusal
+                    cue = tokens[refusal].start
+                    out[:] = [e for e in out if not e.trigger.start <= cue < e.trigger.end]
+                    background[:] = [e for e in background if not e.trigger.start <= cue < e.trigger.end]
                 into.extend(made)
-                for k in range(trig.start, trig.end):
-                    made_at.setdefault(k, []).extend(made)
                 # a proposal (not "did not intend to") or a refusal ("Russia refused to pay it") frames what follows
                 if kind == "PROPOSE" and any(e.modality == "proposed" for e in made) or kind == "REJECT" and made:
                     proposals.append(trig)

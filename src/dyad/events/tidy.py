@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from dyad.data import LanguageData, load_kinds, load_language
 from dyad.events.dating import phrase_date
-from dyad.events.roles import clause_bounds, matches_in
+from dyad.events.roles import PUNCT_BREAK, clause_bounds, matches_in
 from dyad.model import Document, Event, Token, event_id
 
 RECIPROCAL_REACH = 6  # words between a trigger and "each other", "друг против друга"
@@ -37,11 +37,16 @@ def untold(background: list[Event], told: list[Event], doc: Document) -> list[Ev
         pair = frozenset((e.source.code if e.source else None, e.target.code if e.target else None))
         return e.kind, pair, e.date.value if dated and e.date else None
     known = {key(e, False) for e in told} | {key(e, True) for e in told}
-    return [e for e in background if key(e, phrase_date(doc, e.sentence, e.trigger) is not None) not in known
-            and (phrase_date(doc, e.sentence, e.trigger) is not None or _party_in_phrase(doc, e))]
+    kept = []
+    for e in background:
+        dated = phrase_date(doc, e.sentence, e.trigger) is not None
+        if key(e, dated) not in known and (dated or _party_in_phrase(doc, e)):
+            kept.append(e)
+    return kept
 
 
 PHRASE_REACH = 40  # characters between a named act and a party of its own phrase
+PHRASE_ENDS = PUNCT_BREAK | {","}  # a phrase does not run past a clause's end or a comma
 
 
 def _party_in_phrase(doc: Document, e: Event) -> bool:
@@ -49,7 +54,7 @@ def _party_in_phrase(doc: Document, e: Event) -> bool:
     au semnat" takes them from the clause it dates, whose act is the one told."""
     for start, end in e.argument_spans.values():
         between = doc.text[end:e.trigger.start] if end <= e.trigger.start else doc.text[e.trigger.end:start]
-        if len(between) <= PHRASE_REACH and not any(c in between for c in ",;:()"):
+        if len(between) <= PHRASE_REACH and not any(c in between for c in PHRASE_ENDS):
             return True
     return False
 
