@@ -50,9 +50,11 @@ PHRASE_ENDS = PUNCT_BREAK | {","}  # a phrase does not run past a clause's end o
 
 
 def _party_in_phrase(doc: Document, e: Event) -> bool:
-    """"during Iliescu's visit to Moscow" names its parties; "În urma negocierilor, Rusia și Japonia
-    au semnat" takes them from the clause it dates, whose act is the one told."""
-    for start, end in e.argument_spans.values():
+    """"during Iliescu's visit to Moscow", "în timpul vizitei președintelui Ion Iliescu" name a party
+    of their own; "În urma negocierilor, Rusia și Japonia au semnat" takes its parties from the
+    clause it dates, whose act is the one told."""
+    spans = [(a.start, a.end) for a in doc.actors if a.sentence == e.sentence and a.start >= 0]
+    for start, end in spans:
         between = doc.text[end:e.trigger.start] if end <= e.trigger.start else doc.text[e.trigger.end:start]
         if len(between) <= PHRASE_REACH and not any(c in between for c in PHRASE_ENDS):
             return True
