@@ -19,6 +19,7 @@ from dyad.time.values import span
 PHRASE_REACH = 40  # characters between a trigger and a date written in its phrase
 HEAD_REACH = 3  # a noun's date dates a trigger that starts at most this many tokens before the noun
 SIGNING_KINDS = {"SIGN_AGREEMENT"}  # the act that gives an agreement the date it is named by
+FRAME_MARKS = ",;:—("  # after a noun's date, these may close the phrase that frames what follows
 
 
 def _head(t: TimeMention) -> tuple[int, int] | None:
@@ -69,14 +70,19 @@ def _frames(doc: Document, sent_index: int, t: TimeMention, trig_start: int) -> 
     """A noun's date before the trigger frames it when it opens the sentence's matter ("Under the
     Treaty of 1875, Russia ceded…", "The 1860 treaty gave…", "Декларация от 19 октября 1956 года:
     прекращено…"), not when it sits inside an earlier act's object ("annulled the obligations of
-    the 1956 declaration and stipulated…"): a punctuation mark between it and the trigger, or no
-    trigger before it."""
-    between = doc.text[t.end:trig_start]
-    if any(c in between for c in ",;:—("):
-        return True
+    the 1956 declaration and stipulated…", "Finland recognised the border of 1940, ceded Petsamo"):
+    no trigger before it, or with a punctuation mark between it and the trigger, none in its own
+    segment but the noun it dates ("Московская декларация от 19 октября 1956 года: …")."""
     sent = doc.sentences[sent_index]
     triggers = load_language(sent.language).triggers.find(sent.tokens)
-    return not any(sent.tokens[j - 1].end <= t.start for _, j, _ in triggers)
+    lo = sent.start
+    if any(c in doc.text[t.end:trig_start] for c in FRAME_MARKS):
+        before = doc.text[sent.start:t.start]
+        lo += max(before.rfind(c) for c in FRAME_MARKS) + 1
+    head = _head(t)
+    h = _token_index(sent.tokens, head[0]) if head is not None else -1
+    return not any(lo <= sent.tokens[i].start and sent.tokens[j - 1].end <= t.start and not i <= h < j
+                   for i, j, _ in triggers)
 
 
 def _deadline(doc: Document, sent_index: int, t: TimeMention) -> bool:
