@@ -221,11 +221,15 @@ def _title_beside(data: LanguageData, tokens: Sequence[Token], m: ActorMention) 
 
 def _is_location(data: LanguageData, tokens: Sequence[Token], m: ActorMention) -> bool:
     """"signed in Moscow", "la Moscova", "в Москве": a seat of government after a locative
-    preposition names where something happened (in a language with case, only in the locative)."""
+    preposition names where something happened (in a language with case, only in the locative),
+    unless a government noun stands before the preposition: "the government in Tokyo" acts."""
     if m.kind != "country" or m.actor.sector != "GOV" or m.token_start == 0:
         return False
     k = m.token_start - 1
     if data.roles["locative_prepositions"].end_at(tokens, k) is None:
+        return False
+    if any(m.token_start - 2 <= (data.government_nouns.end_at(tokens, i) or -9) < m.token_start
+           for i in range(max(0, m.token_start - 5), m.token_start - 1)):
         return False
     targets = data.roles["target_prepositions"]
     for start in range(max(0, k - 2), k):  # "de la Moscova", "from Moscow": a longer phrase that is no place

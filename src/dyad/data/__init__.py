@@ -88,6 +88,7 @@ class LanguageData:
     complement_links: PatternSet = field(default_factory=PatternSet)  # "ofițerul de informații sovietic"
     unknown_org_heads: PatternSet = field(default_factory=PatternSet)  # unresolved actors (actors/ner.py)
     unknown_person_cues: PatternSet = field(default_factory=PatternSet)
+    government_nouns: PatternSet = field(default_factory=PatternSet)  # "the government in Tokyo": no venue
     pair_phrases: PatternSet = field(default_factory=PatternSet)  # "the two countries": the document's main pair
     titles: PatternSet = field(default_factory=PatternSet)  # offices ("prime minister") → canonical title
     ambiguity_cues: dict[str, dict[str, PatternSet]] = field(default_factory=dict)  # name → code → cue words
@@ -213,6 +214,7 @@ def _load_actors(path: Path, data: LanguageData) -> None:
     data.complement_links = _pattern_set(raw.get("complement_links"), f"{path}: complement_links")
     data.unknown_org_heads = _pattern_set(raw.get("unknown_org_heads"), f"{path}: unknown_org_heads")
     data.unknown_person_cues = _pattern_set(raw.get("unknown_person_cues"), f"{path}: unknown_person_cues")
+    data.government_nouns = _pattern_set(raw.get("government_nouns"), f"{path}: government_nouns")
     data.pair_phrases = _pattern_set(raw.get("pair_phrases"), f"{path}: pair_phrases")
     add_ambiguous(raw.get("ambiguous"), path, data)
 

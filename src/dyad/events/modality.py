@@ -17,6 +17,9 @@ from dyad.model import Modality, Token
 
 HARD_BREAKS = {";", ":"}  # a condition does not reach across these
 CANCEL_REACH = 16  # tokens after a noun trigger in which "was cancelled" still speaks of it
+# a threat is made now about what will follow: "Moscow will be forced to take retaliatory steps"
+# is a threat asserted, not a planned one
+SAYS_THE_FUTURE = {"THREATEN"}
 CANCEL_BEFORE = 3  # tokens before it: "postponed his trip", "отменил свой визит"
 
 
@@ -54,6 +57,8 @@ def modality_of(data: LanguageData, kind: str, tokens: Sequence[Token], trig: Tr
         return "proposed"
     if (tokens and tokens[-1].text == "?") or matches_in(cue["hypothetical"], tokens, lo, trig.start):
         return "hypothetical"
+    if kind in SAYS_THE_FUTURE:
+        return "asserted"
     if matches_in(cue["planned"], tokens, lo, trig.start) or "futr" in tokens[trig.start].tags.split(","):
         return "planned"
     return "asserted"

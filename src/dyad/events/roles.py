@@ -246,13 +246,21 @@ def _genitive_of_noun(tokens: Sequence[Token], a: ActorMention, trig_start: int)
 
 
 def _after_preposition(data: LanguageData, tokens: Sequence[Token], a: ActorMention) -> bool:
-    """"cu Germania", "against Japan": an actor in a prepositional phrase is no subject."""
+    """"cu Germania", "against Japan": an actor in a prepositional phrase is no subject; the seat
+    after a government noun is the government ("guvernul de la București a renunțat")."""
     for k in range(a.token_start - 1, max(a.token_start - 3, -1), -1):
         if tokens[k].text in PUNCT_STOP:
             return False
         if any(matches_at(data.roles[key], tokens, k) is not None for key in ("target_prepositions", "between")):
-            return True
+            return not _seat_of_government(data, tokens, a)
     return False
+
+
+def _seat_of_government(data: LanguageData, tokens: Sequence[Token], a: ActorMention) -> bool:
+    """"guvernul de la București", "the government in Tokyo": a government noun, then one or two
+    prepositions, then the seat."""
+    return any(a.token_start - 2 <= (data.government_nouns.end_at(tokens, i) or -9) < a.token_start
+               for i in range(max(0, a.token_start - 5), a.token_start - 1))
 
 
 def _prepositional(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention]) -> list[ActorMention]:
@@ -446,6 +454,12 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
                         and not _after_preposition(data, tokens, a)), None)
         if subject is not None:  # "the Soviet government proposed a Soviet-Japanese pact": it acts
             return Roles([subject], [second if subject.actor.code == first.actor.code else first])
+        outsider = next((a for a in reversed(in_clause) if a.token_end <= trig.start and a is not compound
+                         and not _after_preposition(data, tokens, a) and (not a.case or _nominative(a))), None)
+        if outsider is not None and not symmetric:
+            # "guvernul de la București a renunțat la garanțiile franco-britanice": a third party
+            # acts towards both the compound names
+            return Roles([outsider], [first, second])
         return Roles([first], [second], unordered=True)
     before = [a for a in in_clause if a.token_end <= trig.start]
     after = [a for a in in_clause if a.token_start >= trig.start]  # inside a discontinuous trigger counts as after
