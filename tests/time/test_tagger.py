@@ -44,6 +44,19 @@ def test_day_and_month_take_the_anchor_year():
     assert found[0].date.value == "2018-09-12"
 
 
+@pytest.mark.parametrize("lang, text, day", [
+    ("en", "In May 1967 troops moved south. Ankara had said since 1957 that it would fight. On 5 June the war began.",
+     "1967-06-05"),
+    ("ru", "В 1961 году Москва прислала ноту. Договор 1948 года оставался в силе. В ноябре президент вылетел в Москву.",
+     "1961-11"),
+    ("ro", "În martie 1999 Budapesta a protestat. Acordul din 1947 nu mai conta. La 5 iunie guvernul a cedat.",
+     "1999-06-05"),
+])
+def test_a_duration_start_or_a_noun_date_is_no_anchor_for_a_later_day(lang, text, day):
+    doc = process(text, DocumentMeta(source_path="x.txt", language=lang))
+    assert doc.times[-1].date.value == day
+
+
 def test_amounts_and_numbers_are_not_dates():
     assert find_times("1.754 de agenți și 3,5 milioane", "ro") == []
     assert find_times("2000 de soldați", "ro") == []

@@ -304,10 +304,19 @@ class TimeTagger:
                 mention.end += sent.start
                 mention.sentence = i
                 doc.times.append(mention)
-                if "deictic-guess" not in mention.flags:
+                if "deictic-guess" not in mention.flags and not _opens_duration(doc, mention) \
+                        and getattr(mention, "head", None) is None:
                     anchor = mention.date
         doc.count("times", len(doc.times))
         return doc
+
+
+def _opens_duration(doc: Document, t: TimeMention) -> bool:
+    """"had said since 1957": the date a state of affairs started, not the time the text has reached."""
+    sent = doc.sentences[t.sentence]
+    words = load_time_words(sent.language).since_words
+    before = doc.text[max(sent.start, t.start - 20):t.start].lower().split()
+    return any(" ".join(before[-n:]) in words for n in (1, 2) if len(before) >= n)
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
