@@ -202,7 +202,7 @@ def _find(data: LanguageData, doc_text: str, tokens: Sequence[Token],
             m.pair = ActorRef(pair[1])
             found.append((m, AliasSpec(pair[0])))
     for m, _ in found:
-        m.location = _is_location(data, tokens, m)
+        m.location = _is_location(data, tokens, m, [f[0] for f in found])
         m.title = _title_beside(data, tokens, m)
     found.sort(key=lambda f: f[0].token_start)
     return found
@@ -219,22 +219,31 @@ def _title_beside(data: LanguageData, tokens: Sequence[Token], m: ActorMention) 
     return None
 
 
-def _is_location(data: LanguageData, tokens: Sequence[Token], m: ActorMention) -> bool:
+def _is_location(data: LanguageData, tokens: Sequence[Token], m: ActorMention,
+                 others: Sequence[ActorMention] = ()) -> bool:
     """"signed in Moscow", "la Moscova", "в Москве": a seat of government after a locative
     preposition names where something happened (in a language with case, only in the locative),
-    unless a government noun stands before the preposition: "the government in Tokyo" acts."""
+    unless a government noun stands before the preposition: "the government in Tokyo" acts. A
+    government noun that already names its country ("the Indian Parliament in New Delhi",
+    "parlamentul român de la București") leaves the seat a place."""
     if m.kind != "country" or m.actor.sector != "GOV" or m.token_start == 0:
         return False
     k = m.token_start - 1
     if data.roles["locative_prepositions"].end_at(tokens, k) is None:
         return False
-    if any(m.token_start - 2 <= (data.government_nouns.end_at(tokens, i) or -9) < m.token_start
-           for i in range(max(0, m.token_start - 5), m.token_start - 1)):
-        return False
+    for i in range(max(0, m.token_start - 5), m.token_start - 1):
+        end = data.government_nouns.end_at(tokens, i)
+        if end is not None and m.token_start - 2 <= end < m.token_start:
+            named = any(o is not m and (o.token_end in (i - 1, i, end) or o.token_start == end) for o in others)
+            return named and _locative_case(m)
     targets = data.roles["target_prepositions"]
     for start in range(max(0, k - 2), k):  # "de la Moscova", "from Moscow": a longer phrase that is no place
         if any(p.match_at(tokens, start) == m.token_start for p in targets.candidates(tokens[start])):
             return False
+    return _locative_case(m)
+
+
+def _locative_case(m: ActorMention) -> bool:
     return not m.case or "loct" in m.case.split(",")
 
 
