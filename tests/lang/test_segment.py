@@ -48,3 +48,25 @@ def test_language_identification_of_three_languages():
 
 def test_unsupported_language_has_no_adapter():
     assert adapter_for("de") is None
+
+
+PARAGRAPHS = [
+    "Russia and Japan signed a peace treaty in Moscow after long talks.",
+    "România și Polonia au semnat un tratat de alianță la Varșovia.",
+    "Россия и Япония подписали мирный договор в Москве после долгих переговоров.",
+    "Україна та Польща підписали договір про добросусідство у Варшаві.",
+    "България и Гърция подписаха договор за приятелство в София.",
+    "Deutschland und Frankreich unterzeichneten in Paris einen Freundschaftsvertrag.",
+    "La France et l'Allemagne ont signé un traité d'amitié à Paris.",
+    "Polska i Niemcy podpisały w Warszawie traktat o dobrym sąsiedztwie.",
+    "12",
+]
+
+
+def test_identify_remembers_a_paragraph_and_answers_as_lingua_does():
+    first = [identify(p) for p in PARAGRAPHS]
+    assert first == ["en", "ro", "ru", "uk", "bg", "de", "fr", "pl", "und"]
+    assert first == [identify.__wrapped__(p) for p in PARAGRAPHS]  # the uncached call
+    hits = identify.cache_info().hits
+    assert [identify(p) for p in PARAGRAPHS] == first
+    assert identify.cache_info().hits == hits + len(PARAGRAPHS)

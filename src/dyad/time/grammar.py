@@ -33,6 +33,19 @@ DIGIT_FIRST = frozenset({"iso", "dmy_double", "dmdm_range_y", "dmy_numeric", "nu
                          "decade_num", "decade_short", "century_ordinal_first", "century_ordinal", "year_range",
                          "year"})
 NUMBER_START = re.compile(r"(?<!\d)\d")
+NUMBER = re.compile(r"\d+")  # a whole run of digits: where it begins (a NUMBER_START) and how long it is
+# The DIGIT_FIRST shapes by the length of the number they open with: a day, a month, a century or
+# a decade's tens has one or two digits ("12 May", "7.II.1855", "19th century", "30-е годы"), a
+# year four; what follows that number is never a digit (unless a suffix in the language's data
+# began with one: then `Grammar.number_lengths` is empty and every number is tried).
+SHORT_NUMBER_FIRST = frozenset({"dmy_double", "dmdm_range_y", "dmy_numeric", "numeric_slash", "dmy_roman",
+                                "dm_range_y", "dmy", "dm", "decade_short", "century_ordinal_first",
+                                "century_ordinal"})
+YEAR_FIRST = frozenset({"iso", "decade_num", "year_range", "year"})
+# A character some shapes cannot match without (one of those listed), looked for with the shape's
+# own flags: the dashes of ranges, the apostrophe of "the '30s", a roman numeral's letters.
+NEEDS_ONE_OF = {"iso": "-", "dmy_double": "([", "numeric_slash": "/", "md_range_y": "-–—", "mm_range_y": "-–—",
+                "year_range": "-–—", "decade_apos": "'’", "century_roman": "IVXLC"}
 # Shapes naming a day, which a weekday may precede.
 DAY_SHAPES = frozenset({"dmy_double", "dmy", "mdy", "dm", "md"})
 # Shapes without a year of their own: resolved once the sentence's dated expressions are known.
@@ -57,6 +70,8 @@ class Grammar:
     count_after: re.Pattern[str]  # "1945 soldiers", "2000 de soldați": a count, unless a year preposition precedes
     cues: dict[str, frozenset[str]]  # a shape cannot match a sentence without one of its words
     month_start: re.Pattern[str]  # (empty) where a month name begins: where a MONTH_FIRST shape may
+    number_lengths: dict[str, str]  # DIGIT_FIRST shape → "short" or "year": the numbers it may open with
+    needs: dict[str, re.Pattern[str]]  # shape → the characters of NEEDS_ONE_OF, one of which it cannot lack
 
 
 WORD = re.compile(r"\w+")
@@ -183,4 +198,11 @@ def grammar_for(code: str) -> Grammar:
     # as `mon` opens those shapes; the class of first letters first, which rejects most words cheaply
     firsts = "".join(sorted({re.escape(m[0]) for m in data.months if m}))
     month_start = re.compile(rf"\b(?=[{firsts}])(?=(?:{months}))", re.IGNORECASE)
-    return Grammar(data, words, compiled, century_word, weekday, count_after, cues, month_start)
+    after_number = (*words.day_suffixes, *words.day_links, *words.century_suffixes, *words.decade_suffixes,
+                    *data.year_suffix, *data.range_words)
+    number_lengths = {} if any(str(w)[:1].isdigit() for w in after_number) else \
+        {name: "short" for name in SHORT_NUMBER_FIRST} | {name: "year" for name in YEAR_FIRST}
+    needs = {name: re.compile(f"[{re.escape(chars)}]", rx.flags) for name, rx in compiled
+             if (chars := NEEDS_ONE_OF.get(name))}
+    return Grammar(data, words, compiled, century_word, weekday, count_after, cues, month_start, number_lengths,
+                   needs)

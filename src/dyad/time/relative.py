@@ -80,8 +80,11 @@ def _amount(spec: str, n: int) -> int:
     return sign * int(spec)
 
 
-def find_relative(text: str, code: str) -> list[RelativeMatch]:
-    words = set(WORD.findall(text.lower()))
+def find_relative(text: str, code: str, words: set[str] | frozenset[str] | None = None) -> list[RelativeMatch]:
+    """The relative expressions of one text, left to right; `words` are its lower-case words (`WORD`),
+    when the caller has them already."""
+    if words is None:
+        words = set(WORD.findall(text.lower()))
     numbers, _ = load_relative(code)
     months = load_language(code).months
     taken: list[tuple[int, int]] = []

@@ -21,7 +21,7 @@ from dyad.time.grammar import (
     DIGIT_FIRST,
     MONTH_FIRST,
     NEEDS_DIGIT,
-    NUMBER_START,
+    NUMBER,
     WORD,
     YEARLESS,
     Grammar,
@@ -41,7 +41,6 @@ from dyad.time.values import day, decade, month, season, span
 
 __all__ = ["Time", "TimeTagger", "find_times", "julian_to_gregorian"]
 
-DIGIT = re.compile(r"\d")
 CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 CENTURY_SHAPES = ("century_roman", "century_ordinal", "century_number", "century_words", "century_words_after")
 # between a decade named without its century and that century: "anii 30 ai secolului XIX", "the
@@ -59,32 +58,45 @@ class Time(TimeMention):
     flags: tuple[str, ...] = ()
 
 
-def find_times(text: str, code: str, anchor_year: int | None = None) -> list[Time]:
+def find_times(text: str, code: str, anchor_year: int | None = None,
+               words: set[str] | frozenset[str] | None = None) -> list[Time]:
     """All date expressions of one text in one language, left to right, without overlaps.
 
     A day and month with no year ("12 сентября") is resolved last, once every dated expression
     of the sentence is known: it takes the year of the nearest one before it in the sentence,
     else after it, else the anchor year (the document's reading so far); a weekday beside it
-    ("в среду, 12 сентября") must fit that year, else the nearest year it fits is taken."""
+    ("в среду, 12 сентября") must fit that year, else the nearest year it fits is taken.
+    `words` are the text's lower-case words (`WORD`), when the caller has them already."""
     g = grammar_for(code)
     century_start = 1900 if anchor_year is None or anchor_year >= 1900 else anchor_year // 100 * 100
     taken: list[tuple[int, int]] = []
     found: list[Time] = []
     yearless: list[tuple[str, re.Match[str], int | None, int]] = []  # shape, match, weekday, start
     tens: dict[int, list[int]] = {}  # id of a decade named without its century → its tens
-    digits = DIGIT.search(text) is not None
-    words = set(WORD.findall(text.lower()))
-    numbers: list[int] | None = None  # where numbers and month names begin, found once if needed
+    runs = [(m.start(), m.end() - m.start()) for m in NUMBER.finditer(text)]
+    if words is None:
+        words = set(WORD.findall(text.lower()))
+    # where numbers begin, by the length of the number ("short": one or two digits, "year": four),
+    # and where month names begin: found once, if a shape needs them
+    numbers: dict[str, list[int]] | None = None
     months: list[int] | None = None
     for name, rx in g.patterns:
-        if not digits and name in NEEDS_DIGIT:
+        if not runs and name in NEEDS_DIGIT:
             continue  # most sentences name no number: skip the shapes that cannot match them
         cue = g.cues.get(name)
         if cue is not None and cue.isdisjoint(words):
             continue  # nor a month, a season or a century word
-        if name in DIGIT_FIRST:  # tried where a number begins, not at every position
-            numbers = [m.start() for m in NUMBER_START.finditer(text)] if numbers is None else numbers
-            matches = finditer_at(rx, text, numbers)
+        needs = g.needs.get(name)
+        if needs is not None and needs.search(text) is None:
+            continue  # nor a dash, an apostrophe or a roman numeral
+        if name in DIGIT_FIRST:  # tried where a number of its length begins, not at every position
+            if numbers is None:
+                numbers = {"short": [s for s, n in runs if n <= 2], "year": [s for s, n in runs if n == 4],
+                           "any": [s for s, _ in runs]}
+            positions = numbers[g.number_lengths.get(name, "any")]
+            if not positions:
+                continue
+            matches = finditer_at(rx, text, positions)
         elif name in MONTH_FIRST:
             months = [m.start() for m in g.month_start.finditer(text)] if months is None else months
             matches = finditer_at(rx, text, months)
@@ -276,9 +288,11 @@ class TimeTagger:
                 continue
             text = doc.text[sent.start:sent.end]
             inside = [(a - sent.start, b - sent.start) for a, b in skip if a < sent.end and sent.start < b]
-            absolute = [t for t in find_times(text, sent.language, int(anchor.start[:4]) if anchor else None)
+            words = set(WORD.findall(text.lower()))  # both finders skip what needs words the sentence lacks
+            absolute = [t for t in find_times(text, sent.language, int(anchor.start[:4]) if anchor else None, words)
                         if not _overlaps(t.start, t.end, inside)]
-            relative = [r for r in find_relative(text, sent.language) if not _overlaps(r.start, r.end, inside)]
+            relative = [r for r in find_relative(text, sent.language, words)
+                        if not _overlaps(r.start, r.end, inside)]
             # "12 septembrie același an": the relative expression names the day; the bare day is part of it
             # ("в сентябре прошлого года": the month's preposition stands outside the relative expression)
             absolute = [t for t in absolute if "yearless" not in t.flags
