@@ -78,3 +78,11 @@ def test_an_act_told_after_a_span_with_words_between_its_dates_lasts_the_span(la
 ])
 def test_a_deadline_after_an_act_that_happened_does_not_date_it(lang, text, kind, expected):
     assert dates(text, lang)[kind] == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "In October 1998 Poland and Lithuania signed a declaration on a partnership for the twenty-first "
+           "century. In return Vilnius lifted its ban on imports from Poland."),
+])
+def test_a_target_date_dates_neither_its_act_nor_the_next_sentence(lang, text):
+    assert dates(text, lang) == {"SIGN_AGREEMENT": "1998-10", "EASE_SANCTIONS": "1998-10"}

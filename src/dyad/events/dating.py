@@ -87,8 +87,10 @@ def _frames(doc: Document, sent_index: int, t: TimeMention, trig_start: int) -> 
 
 def _deadline(doc: Document, sent_index: int, t: TimeMention) -> bool:
     """"соглашение о продлении аренды Байконура до 2050 года": a date after "until" that follows
-    the act is a limit of what was agreed (time.yaml `deadline_words`)."""
-    words = load_time_words(doc.sentences[sent_index].language).deadline_words
+    the act is a limit of what was agreed, one after "for the" a target (time.yaml `deadline_words`,
+    `target_words`)."""
+    known = load_time_words(doc.sentences[sent_index].language)
+    words = known.deadline_words | known.target_words
     before = doc.text[max(doc.sentences[sent_index].start, t.start - 20):t.start].lower().split()
     return any(" ".join(before[-n:]) in words for n in (1, 2) if len(before) >= n)
 
@@ -177,7 +179,9 @@ def governing_date(doc: Document, sent_index: int, trig_start: int, asserted: bo
                 return _spanned(doc, sent_index, _own_conjunct(doc, sent_index, in_clause, trig_start), trig_start)
         return _spanned(doc, sent_index, _nearest(plain or framing, trig_start), trig_start)
     sent = doc.sentences[sent_index]
-    earlier = [t for t in doc.times if 0 <= t.sentence < sent_index and "deictic-guess" not in getattr(t, "flags", ())]
+    # a date no later clause reads by ("since 1957", "for the twenty-first century") dates only its own
+    earlier = [t for t in doc.times if 0 <= t.sentence < sent_index
+               and not {"deictic-guess", "off-narrative"} & set(getattr(t, "flags", ()))]
     same_paragraph = [t for t in earlier if doc.sentences[t.sentence].paragraph == sent.paragraph]
     if same_paragraph:  # the paragraph's time; a noun's date only when it has no other ("the Treaty of
         # 8 September 1951. Japan signed it…")

@@ -317,18 +317,22 @@ class TimeTagger:
                 mention.start += sent.start
                 mention.end += sent.start
                 mention.sentence = i
+                if _off_the_narrative(doc, mention):
+                    mention.flags = (*mention.flags, "off-narrative")
                 doc.times.append(mention)
-                if "deictic-guess" not in mention.flags and not _opens_duration(doc, mention) \
+                if "deictic-guess" not in mention.flags and "off-narrative" not in mention.flags \
                         and getattr(mention, "head", None) is None:
                     anchor = mention.date
         doc.count("times", len(doc.times))
         return doc
 
 
-def _opens_duration(doc: Document, t: TimeMention) -> bool:
-    """"had said since 1957": the date a state of affairs started, not the time the text has reached."""
+def _off_the_narrative(doc: Document, t: TimeMention) -> bool:
+    """"had said since 1957", "a partnership for the twenty-first century": the date a state of
+    affairs started, or a target, not the time the text has reached."""
     sent = doc.sentences[t.sentence]
-    words = load_time_words(sent.language).since_words
+    known = load_time_words(sent.language)
+    words = known.since_words | known.target_words
     before = doc.text[max(sent.start, t.start - 20):t.start].lower().split()
     return any(" ".join(before[-n:]) in words for n in (1, 2) if len(before) >= n)
 
