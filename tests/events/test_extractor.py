@@ -349,3 +349,13 @@ def test_an_act_named_to_date_another_takes_no_parties_from_that_clause():
     # "după ocuparea Pragi": the occupation's parties are not France, Britain and Romania
     got = events("În 1939, după ocuparea Pragi, Franța și Marea Britanie au acordat României garanții.")
     assert not [e for e in got if e[0] == "OCCUPY"]
+
+
+def test_an_undated_title_sums_up_and_tells_no_event():
+    body = ("\n\nIn October 1935 Italy attacked Ethiopia. In May 1936 Italy annexed Ethiopia. "
+            "In 1947 Italy and Ethiopia signed a peace treaty.")
+    got = events("Italy and Ethiopia: the long road from annexation to an uneasy partnership" + body)
+    assert got == [("ATTACK", "ITA", "ETH", "1935-10", "asserted"), ("OCCUPY", "ITA", "ETH", "1936-05", "asserted"),
+                   ("SIGN_AGREEMENT", "ETH", "ITA", "1947", "asserted")]
+    dated = events("The Italian invasion of Ethiopia in 1935" + body)
+    assert ("ATTACK", "ITA", "ETH", "1935", "asserted") in dated  # a dated title names its event

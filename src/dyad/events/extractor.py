@@ -57,6 +57,7 @@ from dyad.events.triggers import (
     is_subject_matter,
     is_topic,
     refusal_before,
+    undated_title,
 )
 from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Modality, Sentence, Span, Token, event_id
 from dyad.patterns import PatternSet
@@ -158,8 +159,9 @@ class EventExtractor:
         background: list[Event] = []  # acts named only to date something else
         one_sided: list[Event] = []  # no counterpart in their sentence
         unnamed: list[int] = []  # sentences with no actor at all
+        title = undated_title(doc)
         for si, sent in enumerate(doc.sentences):
-            if not sent.tokens or doc.paragraphs[sent.paragraph].removed:
+            if not sent.tokens or doc.paragraphs[sent.paragraph].removed or sent.paragraph == title:
                 continue
             if sent.paragraph != last_paragraph:
                 last_subject, last_paragraph = None, sent.paragraph

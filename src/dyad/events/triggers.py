@@ -17,7 +17,7 @@ from dyad.events.roles import (
     matches_in,
     named_by_noun,
 )
-from dyad.model import Token
+from dyad.model import Document, Token
 
 PROPOSAL_REACH = 6  # words between a proposal's trigger and the act it proposes
 TITLE_REACH = 8  # words of a document's name after its topic word ("о дружбе, сотрудничестве и …")
@@ -147,3 +147,17 @@ def is_background(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatc
                 not any(t.text in PUNCT_BREAK or t.text == "," for t in tokens[end:trig.start]):
             return True
     return False
+
+
+def undated_title(doc: Document) -> int | None:
+    """The document's title, when it is a heading that gives no date: "Israel and Egypt: four wars,
+    one treaty and a peace that never warmed", "Russia and Finland: from recognition to a closed
+    border" sum up what the text tells, so they tell no event of their own ("The Russo-Japanese War
+    of 1904–1905" names one, dated)."""
+    first = next((k for k, p in enumerate(doc.paragraphs) if not p.removed), None)
+    if first is None or not doc.paragraphs[first].heading:
+        return None
+    para = doc.paragraphs[first]
+    if any(para.start <= t.start < para.end for t in doc.times):
+        return None
+    return first
