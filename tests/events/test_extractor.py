@@ -359,3 +359,13 @@ def test_an_undated_title_sums_up_and_tells_no_event():
                    ("SIGN_AGREEMENT", "ETH", "ITA", "1947", "asserted")]
     dated = events("The Italian invasion of Ethiopia in 1935" + body)
     assert ("ATTACK", "ITA", "ETH", "1935", "asserted") in dated  # a dated title names its event
+
+
+def test_an_act_named_again_by_its_year_alone_is_told_once():
+    got = events("On 7 February 1855 Russia and Japan signed the Treaty of Shimoda. "
+                 "The treaty was the first between them.\n\nAfter long talks Russia and Japan signed a treaty in 1855. "
+                 "In 1904 Japan attacked Russia. On 8 February 1904 Japan attacked Port Arthur.")
+    signings = [g for g in got if g[0] == "SIGN_AGREEMENT"]
+    assert signings == [("SIGN_AGREEMENT", "JPN", "RUS", "1855-02-07", "asserted")]
+    # "in 1904" beside "on 8 February 1904" is the same attack, told once with its day
+    assert [g for g in got if g[0] == "ATTACK"] == [("ATTACK", "JPN", "RUS", "1904-02-08", "asserted")]

@@ -43,6 +43,7 @@ from dyad.events.tidy import (
     at_listed_dates,
     drop_echoes,
     drop_half_events,
+    drop_year_echoes,
     elided,
     is_dyadic,
     mirrored,
@@ -196,6 +197,7 @@ class EventExtractor:
         for si, events in by_sentence.items():  # "в августе — 20 провокаций": the act again, at its own date
             doc.events.extend(elided(doc, si, events) + at_listed_dates(doc, si, events))
         doc.events.extend(mirrored(doc, doc.events))
+        doc.events[:] = drop_year_echoes(doc.events)
         doc.events.sort(key=lambda e: (e.sentence, e.trigger.start))
         doc.count("events", len(doc.events))
         return doc

@@ -15,7 +15,8 @@ from dyad.model import Document, Event, Token, event_id
 RECIPROCAL_REACH = 6  # words between a trigger and "each other", "друг против друга"
 ECHO_REACH = 12  # characters between two triggers of one act ("помощь по ленд-лизу")
 
-ONE_SIDED_KINDS = {"END_WAR"}  # a surrender is complete without naming to whom
+ONE_SIDED_KINDS = {"END_WAR"}
+FINER_THAN_YEAR = {"season", "month", "day"}  # a surrender is complete without naming to whom
 
 
 def is_dyadic(event: Event) -> bool:
@@ -101,6 +102,21 @@ def drop_echoes(events: list[Event]) -> list[Event]:
         if not echo:
             out.append(e)
     return out
+
+
+def drop_year_echoes(events: list[Event]) -> list[Event]:
+    """A document that tells an act with its day ("signed on 7 February 1855") and names it again by
+    its year alone ("the treaty signed in 1855") tells one act: the mention with the year only is
+    dropped when the same kind, pair and modality stand elsewhere in the document at a narrower date
+    inside that year. A range ("the war of 1904–1905") or a decade is a different act, not an echo."""
+    def pair(e: Event) -> tuple[str | None, ...]:
+        codes = (e.source.code if e.source else None, e.target.code if e.target else None)
+        return tuple(sorted(codes, key=str)) if load_kinds()[e.kind].symmetric else codes
+    finer: set[tuple[str, tuple[str | None, ...], str, str]] = {
+        (e.kind, pair(e), e.modality, e.date.start[:4]) for e in events
+        if e.date is not None and e.date.start[:4] == e.date.end[:4] and e.date.precision in FINER_THAN_YEAR}
+    return [e for e in events if not (e.date is not None and e.date.precision == "year" and "/" not in e.date.value
+                                      and (e.kind, pair(e), e.modality, e.date.start[:4]) in finer)]
 
 
 def drop_half_events(events: list[Event]) -> list[Event]:
