@@ -357,7 +357,7 @@ def test_an_undated_title_sums_up_and_tells_no_event():
     got = events("Italy and Ethiopia: the long road from annexation to an uneasy partnership" + body)
     assert got == [("ATTACK", "ITA", "ETH", "1935-10", "asserted"), ("OCCUPY", "ITA", "ETH", "1936-05", "asserted"),
                    ("SIGN_AGREEMENT", "ETH", "ITA", "1947", "asserted")]
-    dated = events("The Italian invasion of Ethiopia in 1935" + body)
+    dated = events("The Italian invasion of Ethiopia in 1935\n\nIn May 1936 Italy annexed Ethiopia.")
     assert ("ATTACK", "ITA", "ETH", "1935", "asserted") in dated  # a dated title names its event
 
 
