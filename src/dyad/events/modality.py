@@ -23,6 +23,21 @@ SAYS_THE_FUTURE = {"THREATEN"}
 CANCEL_BEFORE = 3  # tokens before it: "postponed his trip", "отменил свой визит"
 
 
+def _conditioned(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, lo: int, hi: int) -> bool:
+    """A condition in the clause before the act, or after it unless another act, in a conjunct of its
+    own, stands between: in "annulled the obligations of 1956 and stipulated the transfer of the
+    islands upon fulfilment of conditions" the condition binds the transfer, not the annulment."""
+    conditions = data.modality["conditional"].find_within(tokens, lo, hi)
+    if any(i < trig.start for i, _, _ in conditions):
+        return True
+    after = [i for i, _, _ in conditions if i >= trig.end]
+    if not after:
+        return False
+    conjunction = data.roles["conjunction"]
+    return not any(matches_in(conjunction, tokens, trig.end, i)
+                   for i, _, _ in data.triggers.find_within(tokens, trig.end, after[0]))
+
+
 def modality_of(data: LanguageData, kind: str, tokens: Sequence[Token], trig: TriggerMatch,
                 clause: tuple[int, int]) -> Modality:
     lo = max(clause[0], trig.start - data.modality_window)
@@ -51,7 +66,7 @@ def modality_of(data: LanguageData, kind: str, tokens: Sequence[Token], trig: Tr
         return "negated"
     # an offer bound to a condition ("after a peace treaty is signed, the USSR is ready to transfer
     # the islands") is the conditional act; an offer of a proposal as such stays a proposal
-    if kind != "PROPOSE" and matches_in(cue["conditional"], tokens, clause_start, hard_end):
+    if kind != "PROPOSE" and _conditioned(data, tokens, trig, clause_start, hard_end):
         return "conditional"
     if kind == "PROPOSE" or matches_in(cue["proposed"], tokens, lo, trig.start):
         return "proposed"
