@@ -107,3 +107,12 @@ def test_a_deictic_guess_dates_its_clause_but_anchors_nothing_after_it():
     got = [(t.text, t.date.value, getattr(t, "flags", ())) for t in doc.times]
     assert ("Anul trecut", "2009", ("deictic-guess",)) in got
     assert ("Un an mai târziu", "2011", ()) in got  # counted from 2010, not from the guess
+
+
+def test_the_day_after_an_act_is_no_shift_of_the_date_before_it():
+    from dyad.model import DocumentMeta
+    from dyad.pipeline import process
+    doc = process("On 15 May 1948, the day after Israel proclaimed its independence, Egyptian troops crossed "
+                  "the border. The day after, Cairo protested.", DocumentMeta("t.txt", language="en"))
+    got = [(t.text, t.date.value) for t in doc.times]
+    assert got == [("15 May 1948", "1948-05-15"), ("The day after", "1948-05-16")]

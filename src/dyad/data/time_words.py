@@ -121,6 +121,7 @@ class RelativeExpression:
     deictic: bool = False  # counted from the time of writing: the publication date when there is one
     named: str = ""  # "next"/"previous": the named month's first occurrence after/before the anchor
     not_before: tuple[str, ...] = ()  # "ten years later than planned": words after it that make it no time
+    alone: bool = False  # "the day after" counts only before a pause: "the day after Israel proclaimed …" is no shift
 
 
 @cache
@@ -135,7 +136,7 @@ def load_relative(code: str) -> tuple[dict[str, int], tuple[RelativeExpression, 
         shift = entry.get("shift") or {}
         unknown = set(shift) - {"years", "months", "days"}
         if unknown or entry.get("precision") not in ("day", "month", "year") or not entry.get("text") \
-                or set(entry) - {"text", "shift", "precision", "deictic", "named"} \
+                or set(entry) - {"text", "shift", "precision", "deictic", "named", "alone"} \
                 or entry.get("named", "") not in ("", "next", "previous"):
             raise DataError(f"{path}: bad relative expression {entry!r}")
         for v in shift.values():
@@ -143,5 +144,6 @@ def load_relative(code: str) -> tuple[dict[str, int], tuple[RelativeExpression, 
                 raise DataError(f"{path}: shift {v!r} is not an integer, n or n*K (or their negation)")
         out.append(RelativeExpression(str(entry["text"]).lower(), **{k: str(v) for k, v in shift.items()},
                                       precision=entry["precision"], deictic=bool(entry.get("deictic", False)),
-                                      named=str(entry.get("named", "")), not_before=not_before))
+                                      named=str(entry.get("named", "")), not_before=not_before,
+                                      alone=bool(entry.get("alone", False))))
     return numbers, tuple(out)

@@ -52,6 +52,8 @@ def _compiled(code: str) -> tuple[tuple[re.Pattern[str], RelativeExpression, fro
         body = body.replace(r"\{month\}", rf"(?:(?P<d>\d{{1,2}})\s+)?(?P<mon>{months}){ABBREV_DOT}")
         # "ten years later than planned", "după doi ani de tratative": a comparison or a duration
         tail = rf"(?!\s*,?\s*(?:{alternation(e.not_before)})\b)" if e.not_before else ""
+        if e.alone:  # "the day after, Cairo …" shifts; "the day after Israel proclaimed …" is relative to that act
+            tail += r"(?=\s*(?:[,.;:!?)\]—–]|$))"
         needs = frozenset(WORD.findall(re.sub(r"\{\w+\}", " ", e.text)))
         out.append((re.compile(rf"(?<![\w.,]){body}(?!\w){tail}", re.IGNORECASE), e, needs))
     out.sort(key=lambda pe: -len(pe[1].text))
