@@ -369,3 +369,9 @@ def test_an_act_named_again_by_its_year_alone_is_told_once():
     assert signings == [("SIGN_AGREEMENT", "JPN", "RUS", "1855-02-07", "asserted")]
     # "in 1904" beside "on 8 February 1904" is the same attack, told once with its day
     assert [g for g in got if g[0] == "ATTACK"] == [("ATTACK", "JPN", "RUS", "1904-02-08", "asserted")]
+
+
+def test_a_complaint_taken_back_is_no_withdrawal_of_forces():
+    got = events("In March 2023 Seoul withdrew its complaint against Japan at the World Trade Organization.")
+    assert not [g for g in got if g[0] in ("WITHDRAW", "PROTEST")]
+    assert ("WITHDRAW", "RUS", "MDA", "2002", "asserted") in events("In 2002 Russia withdrew troops from Moldova.")
