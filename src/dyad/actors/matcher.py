@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from dyad.actors.ambiguity import Context, resolve, sentence_dates
-from dyad.data import AliasSpec, LanguageData, actor_kind, load_language
+from dyad.data import AliasSpec, LanguageData, actor_kind, government_noun_before, load_language
 from dyad.lang import adapter_for
 from dyad.model import ActorMention, ActorRef, Document, Token
 
@@ -231,11 +231,11 @@ def _is_location(data: LanguageData, tokens: Sequence[Token], m: ActorMention,
     k = m.token_start - 1
     if data.roles["locative_prepositions"].end_at(tokens, k) is None:
         return False
-    for i in range(max(0, m.token_start - 5), m.token_start - 1):
-        end = data.government_nouns.end_at(tokens, i)
-        if end is not None and m.token_start - 2 <= end < m.token_start:
-            named = any(o is not m and (o.token_end in (i - 1, i, end) or o.token_start == end) for o in others)
-            return named and _locative_case(m)
+    noun = government_noun_before(data, tokens, m.token_start)
+    if noun is not None:
+        i, end = noun
+        named = any(o is not m and (o.token_end in (i - 1, i, end) or o.token_start == end) for o in others)
+        return named and _locative_case(m)
     targets = data.roles["target_prepositions"]
     for start in range(max(0, k - 2), k):  # "de la Moscova", "from Moscow": a longer phrase that is no place
         if any(p.match_at(tokens, start) == m.token_start for p in targets.candidates(tokens[start])):

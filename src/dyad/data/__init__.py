@@ -7,6 +7,7 @@ A malformed file raises `DataError` naming the file and the entry.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -22,6 +23,7 @@ from dyad.data.time_words import TimeWords as TimeWords
 from dyad.data.time_words import load_relative as load_relative
 from dyad.data.time_words import load_time_words as load_time_words
 from dyad.lang import adapter_for
+from dyad.model import Token
 from dyad.patterns import Pattern, PatternError, PatternSet, compile_pattern
 
 MODALITIES = ("negated", "not_negation", "refused", "refusal_gap", "planned", "proposed", "conditional", "hypothetical",
@@ -105,6 +107,16 @@ class LanguageData:
     roles: dict[str, PatternSet] = field(default_factory=dict)
     agreements: PatternSet = field(default_factory=PatternSet)
     territories: PatternSet = field(default_factory=PatternSet)
+
+
+def government_noun_before(data: LanguageData, tokens: Sequence[Token], start: int) -> tuple[int, int] | None:
+    """"guvernul de la București", "the government in Tokyo": the span of a government noun
+    (actors.yaml `government_nouns`) followed by one or two prepositions and then tokens[start]."""
+    for i in range(max(0, start - 5), start - 1):
+        end = data.government_nouns.end_at(tokens, i)
+        if end is not None and start - 2 <= end < start:
+            return i, end
+    return None
 
 
 @cache

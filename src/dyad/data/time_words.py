@@ -50,6 +50,13 @@ class TimeWords:
     month_alone_not: frozenset[str] = frozenset()  # "în mai multe țări": month names that are common words
 
 
+def ends_with(text: str, words: frozenset[str]) -> bool:
+    """Are the last word or the last two words of `text` (lower-cased) one of `words`? The words a
+    time expression follows: "since 1957", "for the twenty-first century", "until 2050"."""
+    before = text.lower().split()
+    return any(" ".join(before[-n:]) in words for n in (1, 2) if len(before) >= n)
+
+
 def _numbered(path: Path, raw: Any, key: str, lo: int, hi: int) -> dict[str, int]:
     """A `{number: [surface forms]}` table of time.yaml, checked to lie in lo..hi."""
     out: dict[str, int] = {}

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from dyad.data import load_hierarchy, load_language, load_time_words
+from dyad.data.time_words import ends_with
 from dyad.events.roles import PUNCT_BREAK, matches_at, matches_in
 from dyad.model import DateValue, Document, Span, TimeMention, Token
 from dyad.time.values import span
@@ -90,9 +91,8 @@ def _deadline(doc: Document, sent_index: int, t: TimeMention) -> bool:
     the act is a limit of what was agreed, one after "for the" a target (time.yaml `deadline_words`,
     `target_words`)."""
     known = load_time_words(doc.sentences[sent_index].language)
-    words = known.deadline_words | known.target_words
-    before = doc.text[max(doc.sentences[sent_index].start, t.start - 20):t.start].lower().split()
-    return any(" ".join(before[-n:]) in words for n in (1, 2) if len(before) >= n)
+    return ends_with(doc.text[max(doc.sentences[sent_index].start, t.start - 20):t.start],
+                     known.deadline_words | known.target_words)
 
 
 def _in_time_phrase(doc: Document, sent_index: int, t: TimeMention) -> bool:
@@ -120,8 +120,7 @@ def _spanned(doc: Document, sent_index: int, t: TimeMention, trig_start: int) ->
     first = earlier[-1]
     words = load_time_words(doc.sentences[sent_index].language)
     gap = doc.text[first.end:t.start]
-    before = doc.text[max(0, first.start - 20):first.start].lower().split()
-    opened = any(" ".join(before[-n:]) in words.span_from for n in (1, 2) if len(before) >= n)
+    opened = ends_with(doc.text[max(0, first.start - 20):first.start], words.span_from)
     after = gap.split()
     if not opened or not after or after[0].lower() not in words.span_until or any(c in gap for c in ".;:"):
         return t.date

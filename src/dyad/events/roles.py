@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dyad.data import LanguageData, TriggerSpec
+from dyad.data import LanguageData, TriggerSpec, government_noun_before
 from dyad.model import ActorMention, Token
 from dyad.patterns import PatternSet
 
@@ -252,15 +252,8 @@ def _after_preposition(data: LanguageData, tokens: Sequence[Token], a: ActorMent
         if tokens[k].text in PUNCT_STOP:
             return False
         if any(matches_at(data.roles[key], tokens, k) is not None for key in ("target_prepositions", "between")):
-            return not _seat_of_government(data, tokens, a)
+            return government_noun_before(data, tokens, a.token_start) is None
     return False
-
-
-def _seat_of_government(data: LanguageData, tokens: Sequence[Token], a: ActorMention) -> bool:
-    """"guvernul de la București", "the government in Tokyo": a government noun, then one or two
-    prepositions, then the seat."""
-    return any(a.token_start - 2 <= (data.government_nouns.end_at(tokens, i) or -9) < a.token_start
-               for i in range(max(0, a.token_start - 5), a.token_start - 1))
 
 
 def _prepositional(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention]) -> list[ActorMention]:

@@ -15,8 +15,8 @@ from dyad.model import Document, Event, Token, event_id
 RECIPROCAL_REACH = 6  # words between a trigger and "each other", "друг против друга"
 ECHO_REACH = 12  # characters between two triggers of one act ("помощь по ленд-лизу")
 
-ONE_SIDED_KINDS = {"END_WAR"}
-FINER_THAN_YEAR = {"season", "month", "day"}  # a surrender is complete without naming to whom
+ONE_SIDED_KINDS = {"END_WAR"}  # a surrender is complete without naming to whom
+FINER_THAN_YEAR = {"season", "month", "day"}  # precisions narrower than a year
 
 
 def is_dyadic(event: Event) -> bool:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from dyad.data import load_time_words
+from dyad.data.time_words import ends_with
 from dyad.model import PRECISION_RANK, DateValue, Document, TimeMention
 from dyad.time.attributive import attributive_head
 from dyad.time.citations import citation_spans
@@ -332,9 +333,7 @@ def _off_the_narrative(doc: Document, t: TimeMention) -> bool:
     affairs started, or a target, not the time the text has reached."""
     sent = doc.sentences[t.sentence]
     known = load_time_words(sent.language)
-    words = known.since_words | known.target_words
-    before = doc.text[max(sent.start, t.start - 20):t.start].lower().split()
-    return any(" ".join(before[-n:]) in words for n in (1, 2) if len(before) >= n)
+    return ends_with(doc.text[max(sent.start, t.start - 20):t.start], known.since_words | known.target_words)
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
