@@ -179,7 +179,11 @@ class EventExtractor:
             subjects = [a for a in actors if "nomn" in a.case.split(",")] or actors
             if subjects:
                 last_subject = subjects[0]
-        doc.events.extend(untold(background, doc.events, doc))
+        # a background act with no counterpart is completed like a told one only when its own phrase
+        # names a party ("во время визита Путина в Шанхай"); "În urma negocierilor, …" is the clause's
+        kept = untold(background, doc.events, doc)
+        doc.events.extend(e for e in kept if e.target is not None)
+        one_sided.extend(e for e in kept if e.target is None)
         pair = focus_pair(doc.events)
         if pair is not None:  # "Au fost semnate 17 documente": between the two the text is about
             implied = tuple(sorted(pair))
@@ -242,9 +246,10 @@ class EventExtractor:
                 if kind == "PROPOSE" and any(e.modality == "proposed" for e in made) or kind == "REJECT" and made:
                     proposals.append(trig)
         everything = drop_echoes(drop_half_events(out + background))
-        half = [e for e in everything if e.target is None]
-        keep = [e for e in everything if is_dyadic(e) and e not in half]
-        return [e for e in keep if e not in background], [e for e in keep if e in background], half
+        told = [e for e in everything if e not in background]
+        mentioned = [e for e in everything if e in background and (e.target is None or is_dyadic(e))]
+        return [e for e in told if e.target is not None and is_dyadic(e)], mentioned, \
+            [e for e in told if e.target is None]
 
     def _trigger_events(self, doc: Document, si: int, sent: Sentence, data: LanguageData, trig: TriggerMatch,
                         kind: str, actors: list[ActorMention], kinds: dict[str, KindInfo],
