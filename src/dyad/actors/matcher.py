@@ -202,7 +202,10 @@ def _find(data: LanguageData, doc_text: str, tokens: Sequence[Token],
             m.pair = ActorRef(pair[1])
             found.append((m, AliasSpec(pair[0])))
     for m, _ in found:
-        m.location = _is_location(data, tokens, m, [f[0] for f in found])
+        others = [f[0] for f in found]
+        m.location = _is_location(data, tokens, m, others)
+        if m.location and _speaks_from_seat(data, tokens, m, others):
+            m.location, m.case = False, "nomn"  # the subject of its clause, whatever the preposition's case
         m.title = _title_beside(data, tokens, m)
     found.sort(key=lambda f: f[0].token_start)
     return found
@@ -241,6 +244,33 @@ def _is_location(data: LanguageData, tokens: Sequence[Token], m: ActorMention,
         if any(p.match_at(tokens, start) == m.token_start for p in targets.candidates(tokens[start])):
             return False
     return _locative_case(m)
+
+
+IMPERSONAL_REACH = 3  # words between the seat and its verb ("в Москве это решение осудили")
+CLAUSE_ENDS = {";", ":", "—", "(", ")", ",", ".", "!", "?"}
+
+
+def _speaks_from_seat(data: LanguageData, tokens: Sequence[Token], m: ActorMention,
+                      others: Sequence[ActorMention]) -> bool:
+    """"в Москве это решение осудили", "В Кремле назвали это посягательством": a seat followed by a
+    past verb with no subject (roles.yaml `impersonal_endings`: they, in Moscow) stands for its
+    government. An actor between the two, or a nominative one after the verb in its clause ("в Москве
+    подписали договор Путин и Си"), is the subject, and the seat stays the venue."""
+    if not data.impersonal_endings:
+        return False
+    opens = m.token_start - 1  # the preposition: it opens the sentence or a clause ("…; в Москве")
+    if opens > 0 and tokens[opens - 1].text not in CLAUSE_ENDS and not tokens[opens - 1].tags.startswith("CONJ"):
+        return False
+    for i in range(m.token_end, min(len(tokens), m.token_end + IMPERSONAL_REACH + 1)):
+        tok = tokens[i]
+        if tok.text in CLAUSE_ENDS or any(o.token_start == i for o in others):
+            return False
+        if tok.tags.startswith("VERB"):
+            if "past" not in tok.tags.split(",") or not tok.text.lower().endswith(data.impersonal_endings):
+                return False
+            end = next((j for j in range(i, len(tokens)) if tokens[j].text in CLAUSE_ENDS), len(tokens))
+            return not any(i < o.token_start < end and "nomn" in o.case.split(",") for o in others)
+    return False
 
 
 def _locative_case(m: ActorMention) -> bool:

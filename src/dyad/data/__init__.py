@@ -85,6 +85,7 @@ class LanguageData:
     people_suffixes: tuple[str, ...] = ()  # a demonym with such an ending is a people noun ("japonezii")
     nominal_suffixes: tuple[str, ...] = ()  # a lemma with such an ending names an act ("semnare", "signing")
     article_endings: tuple[str, ...] = ()  # an inflected form so ending is a noun with its article ("războiul")
+    impersonal_endings: tuple[str, ...] = ()  # a subjectless verb so ending: "в Москве осудили" (they, Moscow)
     people_after: PatternSet = field(default_factory=PatternSet)  # a demonym after these is one ("de japonezi")
     people_article: PatternSet = field(default_factory=PatternSet)  # "the Japanese captured": before a verb
     complement_links: PatternSet = field(default_factory=PatternSet)  # "ofițerul de informații sovietic"
@@ -329,6 +330,7 @@ def load_language(code: str) -> LanguageData:
         data.roles[key] = _pattern_set(roles.get(key), f"{folder}/roles.yaml: {key}")
     data.nominal_suffixes = tuple(str(x).lower() for x in roles.get("nominal_suffixes") or [])
     data.article_endings = tuple(str(x).lower() for x in roles.get("article_endings") or [])
+    data.impersonal_endings = tuple(str(x).lower() for x in roles.get("impersonal_endings") or [])
     for title, entries in (optional_yaml(folder / "titles.yaml") or {}).items():
         for p in _compile_all(entries, f"{folder}/titles.yaml: {title}", str(title)):
             data.titles.add(p)
