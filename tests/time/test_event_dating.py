@@ -86,3 +86,14 @@ def test_a_deadline_after_an_act_that_happened_does_not_date_it(lang, text, kind
 ])
 def test_a_target_date_dates_neither_its_act_nor_the_next_sentence(lang, text):
     assert dates(text, lang) == {"SIGN_AGREEMENT": "1998-10", "EASE_SANCTIONS": "1998-10"}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "On 9 May 2005 the Chinese president visited Russia, the first such trip since Jiang Zemin in 1997. "
+           "The next day China signed a border agreement with Russia.", ("2005-05-09", "2005-05-10")),
+    ("ro", "La 3 iunie 2010 premierul ungar a vizitat România, prima vizită de acest fel încă din vremea lui "
+           "Horn în 1996. A doua zi Ungaria a semnat un acord cu România.", ("2010-06-03", "2010-06-04")),
+])
+def test_a_date_closing_a_since_phrase_dates_neither_the_act_nor_what_follows(lang, text, expected):
+    got = dates(text, lang)
+    assert (got["VISIT"], got["SIGN_AGREEMENT"]) == expected

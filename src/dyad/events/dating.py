@@ -166,7 +166,8 @@ def governing_date(doc: Document, sent_index: int, trig_start: int, asserted: bo
     # though less than a date of the clause's own; after it, it names what the act is about
     # ("annulled the declaration of 1956"), not when
     plain = [t for t in in_sentence if _head(t) is None
-             and not (asserted and t.start > trig_start and _deadline(doc, sent_index, t))]
+             and not (asserted and t.start > trig_start and _deadline(doc, sent_index, t))
+             and not (t.start > trig_start and "since-phrase" in getattr(t, "flags", ()))]
     framing = [t for t in in_sentence if _head(t) is not None and (
         t.end <= trig_start and _frames(doc, sent_index, t, trig_start)
         or t.start > trig_start and _in_time_phrase(doc, sent_index, t))]

@@ -320,6 +320,8 @@ class TimeTagger:
                 mention.sentence = i
                 if _off_the_narrative(doc, mention):
                     mention.flags = (*mention.flags, "off-narrative")
+                if _in_since_phrase(doc, mention):
+                    mention.flags = (*mention.flags, "off-narrative", "since-phrase")
                 doc.times.append(mention)
                 if "deictic-guess" not in mention.flags and "off-narrative" not in mention.flags \
                         and getattr(mention, "head", None) is None:
@@ -334,6 +336,22 @@ def _off_the_narrative(doc: Document, t: TimeMention) -> bool:
     sent = doc.sentences[t.sentence]
     known = load_time_words(sent.language)
     return ends_with(doc.text[max(sent.start, t.start - 20):t.start], known.since_words | known.target_words)
+
+
+SINCE_REACH = 60  # characters before a date searched for a "since" opening its phrase
+SINCE_WORDS_BEFORE = 5  # "since Calvin Coolidge in 1928": words between "since" and the date, at most
+
+
+def _in_since_phrase(doc: Document, t: TimeMention) -> bool:
+    """"the first sitting US president to visit Cuba since Calvin Coolidge in 1928": the date closes
+    a phrase that "since" opens within its clause, with words between ("since 1957" right after the
+    word is `_off_the_narrative`'s). It dates the act the phrase compares with, not the clause's."""
+    sent = doc.sentences[t.sentence]
+    since_words = load_time_words(sent.language).since_words
+    before = doc.text[max(sent.start, t.start - SINCE_REACH):t.start]
+    clause = re.split(r"[,;:—()\[\]]", before)[-1].lower().split()[-(SINCE_WORDS_BEFORE + 2):]
+    return not ends_with(before[-20:], since_words) and \
+        any(" ".join(clause[i:i + n]) in since_words for n in (1, 2) for i in range(len(clause) - n))
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
