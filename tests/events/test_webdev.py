@@ -1,7 +1,8 @@
 """Development checks on realistic text: long, noisy web-style documents with their gold, in three
 sets written at different times by different hands (tests/gold/webdev/README.md,
-tests/gold/webdev2/README.md, tests/gold/webdev3/README.md). Unlike the blind set, these may be studied and tuned to; like the
-seeds, they show what dyad does on web text, and they are the development sets for English.
+tests/gold/webdev2/README.md, tests/gold/webdev3/README.md). Unlike the blind set, these may be
+studied and tuned to; like the seeds, they show what dyad does on web text, and they are the
+development sets for English.
 """
 
 from __future__ import annotations
