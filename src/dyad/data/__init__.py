@@ -60,6 +60,7 @@ class TriggerSpec:
     also: tuple[str, ...] = ()  # further kinds the same words state ("signed a peace treaty": END_WAR too)
     mutual: bool = False  # "Russia and Japan fought a war": joined subjects act on each other
     reverse: bool = False  # "Russia is a threat to Japan": the one named after the trigger acts
+    negated_kind: str = ""  # "would not renew the pact": negated, the words state this other act, asserted
 
 
 @dataclass(frozen=True)
@@ -195,8 +196,11 @@ def _load_triggers(path: Path, data: LanguageData) -> None:
                 also = tuple(entry.get("also") or ())
                 if set(also) - set(kinds):
                     raise DataError(f"{path}: {kind}: unknown kind in `also`: {sorted(set(also) - set(kinds))}")
+                negated_kind = str(entry.get("negated_kind") or "")
+                if negated_kind and negated_kind not in kinds:
+                    raise DataError(f"{path}: {kind}: unknown kind in `negated_kind`: {negated_kind!r}")
                 spec = TriggerSpec(kind, float(entry.get("confidence", 0.7)), bool(entry.get("passive", False)), also,
-                                   bool(entry.get("mutual", False)), bool(entry.get("reverse", False)))
+                                   bool(entry.get("mutual", False)), bool(entry.get("reverse", False)), negated_kind)
                 source = entry.get("pattern")
             else:
                 spec, source = TriggerSpec(kind), entry

@@ -153,13 +153,17 @@ def _joined(doc: Document, sent_index: int, start: int, end: int) -> bool:
     return matches_in(conjunction, sent.tokens, _token_index(sent.tokens, start), _token_index(sent.tokens, end))
 
 
-def governing_date(doc: Document, sent_index: int, trig_start: int, asserted: bool = True) -> DateValue | None:
+def governing_date(doc: Document, sent_index: int, trig_start: int, asserted: bool = True,
+                   ends_its_object: bool = False) -> DateValue | None:
     """The date of the trigger's own noun phrase; else the time of its clause nearest before it
     (else after it); else the sentence's; else the paragraph's or the section heading's anchor.
     A noun's date after the trigger names what the act is about, not when it happened; so does a
-    deadline after an act that happened (`asserted`), while it dates an act promised or planned."""
+    deadline after an act that happened (`asserted`), while it dates an act promised or planned.
+    An act that ends its object (`ends_its_object`: "denounced the treaty of 1956") is not dated
+    by the object's date, as a signing is ("the signing of the treaty of 1956")."""
     in_sentence = [t for t in doc.times if t.sentence == sent_index]
-    own = [t for t in in_sentence if _dates_trigger(doc, sent_index, t, trig_start)]
+    own = [t for t in in_sentence if _dates_trigger(doc, sent_index, t, trig_start)
+           and not (ends_its_object and _head(t) is not None and _head(t)[0] > trig_start)]
     if own:
         return _nearest(own, trig_start).date
     # a noun's date before the trigger frames what follows ("Under the Treaty of 1875, Russia ceded…"),

@@ -260,6 +260,8 @@ class EventExtractor:
         out: list[Event] = []
         clause = clause_bounds(data, tokens, trig.start, trig.end)
         modality = forced or modality_of(data, kind, tokens, trig, clause)
+        if modality == "negated" and forced is None and kind == trig.spec.kind and trig.spec.negated_kind:
+            kind, modality = trig.spec.negated_kind, "asserted"  # not renewing a pact ends it
         # DESIGN §3: a stated proposal or intent is coded PROPOSE, whatever is proposed
         info = kinds["PROPOSE" if modality == "proposed" else kind]
         mediators = phrase_actors(data, tokens, actors, "mediators")  # "mediated by Roosevelt": no party
@@ -302,8 +304,8 @@ class EventExtractor:
         agreement, territory = _arguments(data, tokens, clause, actors)
         trigger_span = Span(tokens[trig.start].start, tokens[trig.end - 1].end)
         # an act named in a time phrase has the date written in that phrase, not the clause's
-        date = (framing and phrase_date(doc, si, trigger_span)) or governing_date(doc, si, trigger_span.start,
-                                                                                  modality == "asserted")
+        date = (framing and phrase_date(doc, si, trigger_span)) or governing_date(
+            doc, si, trigger_span.start, modality == "asserted", info.name in ENDING_KINDS)
         parties = agreement_parties(agreement)
         # a state joining a pact later ("În noiembrie 1937, Italia a aderat la Pactul Anti-Comintern")
         # keeps its own date; the treaty's year dates only its parties' signing
@@ -342,6 +344,7 @@ class EventExtractor:
 
 
 PARTY_KINDS = {"SIGN_AGREEMENT", "RATIFY", "TERMINATE_AGREEMENT", "END_WAR"}
+ENDING_KINDS = {"TERMINATE_AGREEMENT"}  # "denounced the pact of 1941": the pact's date is not the act's
 HOLDER_KINDS = {"OCCUPY", "ATTACK", "CEDE_TERRITORY"}  # a claim renounced goes to the holder
 
 

@@ -215,8 +215,15 @@ def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMent
     # a form that may be genitive right after a noun belongs to that noun ("границы СССР"): it is
     # a subject only when no other nominative is at hand
     # "Вашингтон распространил на Советский Союз программу ленд-лиза": after a preposition, no subject
+    # "Россия уведомила КНДР, что не станет продлевать договор": a form that may be accusative right
+    # after another verb is that verb's object, the subject of neither; the object of "accused X of
+    # supplying" is the agent of the act named by a noun
+    verbal = not is_nominal(data, tokens[trig_start])
     source = next((a for a in nearest if _nominative(a) and not _genitive_of_noun(tokens, a, trig_start)
-                   and not _after_preposition(data, tokens, a)), None) \
+                   and not _after_preposition(data, tokens, a)
+                   and not (verbal and _object_of_verb(tokens, a, trig_start))), None) \
+        or next((a for a in nearest if _nominative(a) and not _genitive_of_noun(tokens, a, trig_start)
+                 and not _after_preposition(data, tokens, a)), None) \
         or next((a for a in nearest if _nominative(a)), None)
     if source is None:  # an acronym the analyser declines oddly ("РФ готова …") or a name it cannot
         # decline at all ("Абэ … приехал в Россию"): the one before the verb
@@ -226,6 +233,14 @@ def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMent
             if a is not source and (source is None or a.actor.code != source.actor.code)]
     target = next((a for a in rest if not _nominative(a)), rest[0] if rest else None)
     return source, target
+
+
+def _object_of_verb(tokens: Sequence[Token], a: ActorMention, trig_start: int) -> bool:
+    """An actor before the trigger, right after a verb that is not the trigger, in a form that may be
+    accusative or dative: that verb's object ("уведомила КНДР, что …")."""
+    k = a.token_start - 1
+    return a.token_end <= trig_start and k >= 0 and tokens[k].tags.startswith("VERB") \
+        and bool(_cases(a) & {"accs", "datv"})
 
 
 def _of_another_noun(data: LanguageData, tokens: Sequence[Token], a: ActorMention, trig_start: int) -> bool:
