@@ -163,7 +163,7 @@ def governing_date(doc: Document, sent_index: int, trig_start: int, asserted: bo
     by the object's date, as a signing is ("the signing of the treaty of 1956")."""
     in_sentence = [t for t in doc.times if t.sentence == sent_index]
     own = [t for t in in_sentence if _dates_trigger(doc, sent_index, t, trig_start)
-           and not (ends_its_object and _head(t) is not None and _head(t)[0] > trig_start)]
+           and not (ends_its_object and (head := _head(t)) is not None and head[0] > trig_start)]
     if own:
         return _nearest(own, trig_start).date
     # a noun's date before the trigger frames what follows ("Under the Treaty of 1875, Russia ceded…"),
