@@ -242,8 +242,10 @@ class EventExtractor:
                     out[:] = [e for e in out if not e.trigger.start <= cue < e.trigger.end]
                     background[:] = [e for e in background if not e.trigger.start <= cue < e.trigger.end]
                 into.extend(made)
-                # a proposal (not "did not intend to") or a refusal ("Russia refused to pay it") frames what follows
-                if kind == "PROPOSE" and any(e.modality == "proposed" for e in made) or kind == "REJECT" and made:
+                # a proposal (not "did not intend to"), a refusal ("Russia refused to pay it") or a threat
+                # ("threatened immediate war") frames what follows: its content is no act of its own
+                if kind == "PROPOSE" and any(e.modality == "proposed" for e in made) \
+                        or kind in ("REJECT", "THREATEN") and made:
                     proposals.append(trig)
         everything = drop_echoes(drop_half_events(out + background))
         told = [e for e in everything if e not in background]
