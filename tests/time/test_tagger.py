@@ -227,3 +227,14 @@ def test_numbers_after_document_words_are_no_years_unless_marked_as_years(lang, 
 def test_a_year_after_a_year_preposition_is_a_year_even_before_a_count_word():
     assert [t.text for t in find_times("prezentată în 2010 de președintele rus", "ro")] == ["2010"]
     assert find_times("au trimis 2000 de soldați", "ro") == []
+
+
+@pytest.mark.parametrize("lang, text, day", [
+    ("ro", "Anii '90\n\nLa summitul de la Madrid din iulie 1997 SUA au refuzat. Câteva zile mai târziu, la 11 iulie, "
+           "Clinton a venit la București.", "1997-07-11"),
+    ("en", "The 1990s\n\nAt the Madrid summit of July 1997 the US said no. A few days later, on 11 July, Clinton came "
+           "to Bucharest.", "1997-07-11"),
+])
+def test_a_day_takes_its_year_from_a_nouns_date_when_the_text_has_reached_only_a_decade(lang, text, day):
+    doc = process(text, DocumentMeta(source_path="x.txt", language=lang))
+    assert doc.times[-1].date.value == day

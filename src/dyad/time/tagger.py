@@ -290,7 +290,7 @@ class TimeTagger:
             text = doc.text[sent.start:sent.end]
             inside = [(a - sent.start, b - sent.start) for a, b in skip if a < sent.end and sent.start < b]
             words = set(WORD.findall(text.lower()))  # both finders skip what needs words the sentence lacks
-            absolute = [t for t in find_times(text, sent.language, int(anchor.start[:4]) if anchor else None, words)
+            absolute = [t for t in find_times(text, sent.language, _one_year(anchor), words)
                         if not _overlaps(t.start, t.end, inside)]
             relative = [r for r in find_relative(text, sent.language, words)
                         if not _overlaps(r.start, r.end, inside)]
@@ -323,11 +323,21 @@ class TimeTagger:
                 if _in_since_phrase(doc, mention):
                     mention.flags = (*mention.flags, "off-narrative", "since-phrase")
                 doc.times.append(mention)
+                # a noun's date ("the summit of July 1997") anchors what follows only when the text
+                # has reached no single year ("The 1990s" heading, or nothing)
                 if "deictic-guess" not in mention.flags and "off-narrative" not in mention.flags \
-                        and getattr(mention, "head", None) is None:
+                        and (getattr(mention, "head", None) is None or _one_year(anchor) is None):
                     anchor = mention.date
         doc.count("times", len(doc.times))
         return doc
+
+
+def _one_year(anchor: DateValue | None) -> int | None:
+    """The year a day or month without one takes from the anchor: none from a decade, a century or
+    a span of years ("Anii '90" gives "la 11 iulie" no year, not 1990)."""
+    if anchor is None or anchor.start[:4] != anchor.end[:4]:
+        return None
+    return int(anchor.start[:4])
 
 
 def _off_the_narrative(doc: Document, t: TimeMention) -> bool:
