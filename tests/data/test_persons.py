@@ -28,7 +28,7 @@ def _date(v):
 
 def test_file_is_a_list_of_people_of_the_expected_size():
     assert isinstance(ROWS, list)
-    assert 250 <= len(ROWS) <= 800
+    assert 250 <= len(ROWS) <= 1400  # raised from 800: leaders and foreign ministers of ~30 more countries
     for row in ROWS:
         assert set(row) == {"id", "names", "roles"}, row.get("id")
 
@@ -288,3 +288,126 @@ def test_shared_surnames_among_the_new_people():
     assert _matches("en", "Sharif") == set()
     assert _matches("en", "Bhutto") == set()
     assert _matches("ru", "Милей") == set()  # genitive plural of "миля", not Milei
+
+
+# --- heads of state and government, foreign ministers of ~30 more countries ------------------
+
+@pytest.mark.parametrize("country,title,when,expected", [
+    ("CUB", r"^Prime Minister$", "1962-10-22", ["Fidel Castro"]),  # the missile crisis
+    ("CUB", r"^President$", "1962-10-22", ["Osvaldo Dorticós"]),
+    ("CUB", r"President of the Council of State", "2010-01-01", ["Raúl Castro"]),
+    ("CUB", r"^President$", "2022-01-01", ["Miguel Díaz-Canel"]),
+    ("CUB", r"Foreign Affairs", "2015-07-20", ["Bruno Rodríguez Parrilla"]),
+    ("IRL", r"^Taoiseach$", "1985-11-15", ["Garret FitzGerald"]),  # the Anglo-Irish Agreement
+    ("IRL", r"^Taoiseach$", "1998-04-10", ["Bertie Ahern"]),  # the Good Friday Agreement
+    ("IRL", r"^President$", "1995-01-01", ["Mary Robinson"]),
+    ("PRK", r"Foreign Affairs", "2018-06-12", ["Ri Yong-ho"]),  # Singapore summit
+    ("PRK", r"Presidium", "2005-01-01", ["Kim Yong-nam"]),
+    ("KOR", r"President", "2017-03-15", ["Hwang Kyo-ahn"]),  # acting, after Park Geun-hye's removal
+    ("KOR", r"Foreign Affairs", "2018-06-12", ["Kang Kyung-wha"]),
+    ("VNM", r"General Secretary", "2020-01-01", ["Nguyen Phu Trong"]),
+    ("VNM", r"^President$", "1965-01-01", ["Ho Chi Minh"]),
+    ("MEX", r"^President$", "2020-01-01", ["Andrés Manuel López Obrador"]),
+    ("VEN", r"^President$", "2005-01-01", ["Hugo Chávez"]),
+    ("SYR", r"^President$", "1990-01-01", ["Hafez al-Assad"]),
+    ("SYR", r"^President$", "2025-06-01", ["Ahmed al-Sharaa"]),
+    ("IRQ", r"^President$", "1990-08-02", ["Saddam Hussein"]),
+    ("IRQ", r"Foreign Affairs", "1990-08-02", ["Tariq Aziz"]),
+    ("AFG", r"^President$", "2010-01-01", ["Hamid Karzai"]),
+    ("AFG", r"Revolutionary Council", "1980-01-01", ["Babrak Karmal"]),
+    ("LBY", r"Leader of the Revolution", "1986-04-15", ["Muammar Gaddafi"]),
+    ("YUG", r"President of Yugoslavia", "1995-01-01", ["Zoran Lilić"]),
+    ("SRB", r"Foreign Affairs", "2016-01-01", ["Ivica Dačić"]),
+    ("GRC", r"^Prime Minister$", "2015-07-05", ["Alexis Tsipras"]),
+    ("CSK", r"First Secretary", "1968-08-21", ["Alexander Dubček"]),
+    ("CSK", r"^President$", "1968-08-21", ["Ludvík Svoboda"]),
+    ("CZE", r"^President$", "2000-01-01", ["Václav Havel"]),
+    ("SVK", r"^Prime Minister$", "2024-05-15", ["Robert Fico"]),
+    ("AUT", r"^Chancellor$", "1975-01-01", ["Bruno Kreisky"]),
+    ("NLD", r"^Prime Minister$", "2005-01-01", ["Jan Peter Balkenende"]),
+    ("BEL", r"^Prime Minister$", "2015-01-01", ["Charles Michel"]),
+    ("LTU", r"^President$", "2015-01-01", ["Dalia Grybauskaitė"]),
+    ("LVA", r"Foreign Affairs", "2015-01-01", ["Edgars Rinkēvičs"]),
+    ("EST", r"^President$", "2010-01-01", ["Toomas Hendrik Ilves"]),
+    ("PRT", r"^Prime Minister$", "2000-01-01", ["António Guterres"]),
+    ("DNK", r"^Prime Minister$", "2005-01-01", ["Anders Fogh Rasmussen"]),
+    ("NOR", r"^Prime Minister$", "1993-09-13", ["Gro Harlem Brundtland"]),  # the Oslo Accords
+    ("IDN", r"^President$", "1965-09-30", ["Sukarno"]),
+    ("PHL", r"^President$", "1985-01-01", ["Ferdinand Marcos"]),
+    ("THA", r"^King$", "2000-01-01", ["Bhumibol Adulyadej"]),
+    ("ZAF", r"State President", "1990-02-11", ["F. W. de Klerk"]),  # Mandela's release
+    ("NGA", r"^President$", "2000-01-01", ["Olusegun Obasanjo"]),
+    ("ETH", r"^Prime Minister$", "2019-10-11", ["Abiy Ahmed"]),
+    ("CHL", r"Junta", "1980-01-01", ["Augusto Pinochet"]),
+    ("COL", r"^President$", "2016-09-26", ["Juan Manuel Santos"]),  # the FARC accord
+    ("UN", r"Secretary-General", "1962-10-24", ["U Thant"]),
+    ("UN", r"Secretary-General", "1990-01-01", ["Javier Pérez de Cuéllar"]),
+    ("NATO", r"Secretary General", "2000-01-01", ["George Robertson"]),
+    ("NATO", r"Secretary General", "2012-01-01", ["Anders Fogh Rasmussen"]),
+])
+def test_office_holders_of_the_added_countries(country, title, when, expected):
+    assert holders(country, re.compile(title), when) == expected
+
+
+@pytest.mark.parametrize("country,title,first,last", [
+    ("IRL", r"^Taoiseach$", 1938, 2025),
+    ("MEX", r"^President$", 1935, 2025),
+    ("AUS", r"^Prime Minister$", 1946, 2025),
+    ("VNM", r"General Secretary", 1961, 2025),
+    ("ZAF", r"^President$", 1995, 2025),
+    ("UN", r"Secretary-General", 1947, 2025),
+    ("NATO", r"Secretary General", 1953, 2025),
+])
+def test_one_holder_at_every_half_year_in_the_added_countries(country, title, first, last):
+    pattern = re.compile(title)
+    for when in _samples(first, last):
+        found = holders(country, pattern, when)
+        assert len(found) == 1, (when, found)
+
+
+@pytest.mark.parametrize("lang,text,person,when,country,title", [
+    ("en", "Castro", "Fidel Castro", "1962-10-22", "CUB", "Prime Minister"),
+    ("ru", "Кастро", "Fidel Castro", "1990-01-01", "CUB", "President of the Council of State"),
+    ("ru", "Фиделем Кастро", "Fidel Castro", "1962-10-22", "CUB", "Prime Minister"),
+    ("ro", "Castro", "Fidel Castro", "1962-10-22", "CUB", "Prime Minister"),
+    ("en", "Raúl Castro", "Raúl Castro", "1970-01-01", "CUB", "Minister of the Revolutionary Armed Forces"),
+    ("ru", "Раулем Кастро", "Raúl Castro", "2015-01-01", "CUB", "President of the Council of State"),
+    ("ru", "Диас-Канелем", "Miguel Díaz-Canel", "2023-01-01", "CUB", "President"),
+    ("ro", "Haughey", "Charles Haughey", "1988-01-01", "IRL", "Taoiseach"),
+    ("ru", "Варадкару", "Leo Varadkar", "2018-01-01", "IRL", "Taoiseach"),
+    ("en", "Kim Yo-jong", "Kim Yo-jong", "2020-06-16", "PRK",
+     "Vice Department Director of the Central Committee of the Workers' Party"),
+    ("ru", "Чхве Сон Хи", "Choe Son-hui", "2023-01-01", "PRK", "Minister of Foreign Affairs"),
+    ("ru", "Ли Ён Хо", "Ri Yong-ho", "2018-06-12", "PRK", "Minister of Foreign Affairs"),
+    ("ru", "Хо Ши Мина", "Ho Chi Minh", "1965-01-01", "VNM", "President"),
+    ("ru", "Мадуро", "Nicolás Maduro", "2019-01-23", "VEN", "President"),
+    ("ro", "Chávez", "Hugo Chávez", "2005-01-01", "VEN", "President"),
+    ("ru", "Саддамом Хусейном", "Saddam Hussein", "1990-08-02", "IRQ", "President"),
+    ("ru", "Каддафи", "Muammar Gaddafi", "1986-04-15", "LBY", "Leader of the Revolution"),
+    ("ru", "Карзаем", "Hamid Karzai", "2010-01-01", "AFG", "President"),
+    ("ru", "Наджибуллой", "Mohammad Najibullah", "1990-01-01", "AFG", "President"),
+    ("ru", "Дубчека", "Alexander Dubček", "1968-08-21", "CSK", "First Secretary of the Communist Party"),
+    ("ro", "Havel", "Václav Havel", "1990-01-01", "CSK", "President"),
+    ("ru", "Ципрасом", "Alexis Tsipras", "2015-07-05", "GRC", "Prime Minister"),
+    ("ru", "Пиночета", "Augusto Pinochet", "1980-01-01", "CHL", "Head of the Military Junta and President"),
+    ("ro", "Pinochet", "Augusto Pinochet", "1980-01-01", "CHL", "Head of the Military Junta and President"),
+    ("ru", "Манделой", "Nelson Mandela", "1995-06-24", "ZAF", "President"),
+    ("ru", "Фицо", "Robert Fico", "2024-05-15", "SVK", "Prime Minister"),
+    ("en", "Waldheim", "Kurt Waldheim", "1975-01-01", "UN", "Secretary-General of the United Nations"),
+    ("ru", "Вальдхайма", "Kurt Waldheim", "1987-01-01", "AUT", "President"),
+])
+def test_added_people_resolve_to_their_country_at_the_date(lang, text, person, when, country, title):
+    assert person in _matches(lang, text)
+    role = load_persons()[person].role_at(when)
+    assert (role.country, role.title) == (country, title)
+
+
+def test_shared_surnames_among_the_added_people():
+    # two Castros, Kims, Papandreous, Karamanlises, Marcoses, Aquinos, Shinawatras, Ulmanises, Aherns
+    assert _matches("en", "Castro") == {"Fidel Castro"}
+    assert _matches("ru", "Кастро") == {"Fidel Castro"}
+    assert _matches("en", "Ahern") == {"Bertie Ahern"}
+    for name in ("Papandreou", "Karamanlis", "Marcos", "Aquino", "Shinawatra", "Ulmanis", "Cosgrave", "Kim"):
+        assert _matches("en", name) == set(), name
+    assert _matches("ru", "Малика") == set()  # a woman's name, not Nouri al-Maliki
+    assert _matches("en", "Albanese") == set()  # Francesca Albanese too
