@@ -46,13 +46,12 @@ class Roles:
         return self.sources[0] if self.sources else None
 
 
-def matches_at(ps: PatternSet, tokens: Sequence[Token], i: int) -> int | None:
-    return ps.end_at(tokens, i)
-
-
-def matches_in(ps: PatternSet, tokens: Sequence[Token], lo: int, hi: int) -> bool:
-    """Does a pattern of `ps` start anywhere in tokens[lo:hi]?"""
-    return ps.starts_in(tokens, lo, hi)
+# matches_at(ps, tokens, i): the end of a pattern of `ps` starting at tokens[i], else None.
+# matches_in(ps, tokens, lo, hi): does a pattern of `ps` start anywhere in tokens[lo:hi]?
+# The methods themselves, not functions calling them: the event stage asks ~2,000 times a document,
+# and a call frame less is ~5 % of each question.
+matches_at = PatternSet.end_at
+matches_in = PatternSet.starts_in
 
 
 def _cases(a: ActorMention) -> set[str]:
