@@ -48,8 +48,8 @@ class Roles:
 
 # matches_at(ps, tokens, i): the end of a pattern of `ps` starting at tokens[i], else None.
 # matches_in(ps, tokens, lo, hi): does a pattern of `ps` start anywhere in tokens[lo:hi]?
-# The methods themselves, not functions calling them: the event stage asks ~2,000 times a document,
-# and a call frame less is ~5 % of each question.
+# The methods themselves, not functions calling them: one call frame less on each of the ~2,400
+# questions a document the event stage asks (bench/RESULTS.md, round 7).
 matches_at = PatternSet.end_at
 matches_in = PatternSet.starts_in
 
@@ -521,9 +521,10 @@ def clause_bounds(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -
     """The token range of the clause holding tokens[i:j]: up to ';', ':' or a clause-break word."""
     stops = clause_stops(data, tokens)
     before = bisect_left(stops, i)  # the stops before tokens[i]
-    lo = stops[before - 1] + 1 if before else min(i, 0)
+    lo = stops[before - 1] + 1 if before else min(i, 0)  # no stop before: the sentence's start (or i itself
+    # when i <= 0, where the token-by-token walk stopped at once)
     after = bisect_left(stops, j)  # the first stop at or after tokens[j]
-    hi = stops[after] if after < len(stops) else max(j, len(tokens))
+    hi = stops[after] if after < len(stops) else max(j, len(tokens))  # none after: the end (or j, beyond it)
     return lo, hi
 
 
