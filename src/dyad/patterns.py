@@ -295,9 +295,20 @@ class PatternSet:
         """`find(tokens[lo:hi])` (0 <= lo), with positions into `tokens`. A pattern without a gap
         matches a window exactly where it matches the whole sentence inside that window, so a set
         without gap patterns filters the sentence's matches, found once, instead of walking a new
-        slice on every call (the actor stage asks about a window around each country)."""
+        slice on every call (the actor stage asks about a window around each country).
+
+        A set with gap patterns filters them too, unless a gap match starting in the window runs
+        past its end (then the slice is searched, as before). A gap search inside the window tries
+        the sentence's own search tree with the positions at or after `hi` cut off, in the same
+        order: a match found in the sentence that ends inside the window is found first in the
+        window too, and a pattern that does not match in the sentence cannot match in the window.
+        The event stage asks about a clause around each trigger; a new slice would cost its own
+        index entries and a full search each time, and push the sentence out of the memos."""
         if self._gapped:
-            return [(i + lo, j + lo, p) for i, j, p in self.find(tokens[lo:hi])]
+            starting = [m for m in self.find(tokens) if lo <= m[0] < hi]
+            if any(j > hi and not p.plain for _, j, p in starting):
+                return [(i + lo, j + lo, p) for i, j, p in self.find(tokens[lo:hi])]
+            return [m for m in starting if m[1] <= hi]
         return [m for m in self.find(tokens) if lo <= m[0] and m[1] <= hi]
 
     def end_at(self, tokens: Sequence[Token], i: int) -> int | None:

@@ -9,11 +9,12 @@ trigger is that noun, or the signing of the agreement it names, not the other ac
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from dyad.data import load_hierarchy, load_language, load_time_words
 from dyad.data.time_words import ends_with
-from dyad.events.roles import PUNCT_BREAK, matches_at, matches_in
+from dyad.events.roles import clause_stops, matches_at, matches_in
 from dyad.model import DateValue, Document, Span, TimeMention, Token
 from dyad.time.values import span
 
@@ -38,22 +39,15 @@ def _clause(doc: Document, sent_index: int, trig_start: int) -> tuple[int, int]:
     tokens = sent.tokens
     if not tokens:
         return sent.start, sent.end
-    brk = load_language(sent.language).roles.get("clause_break")
     k = min(_token_index(tokens, trig_start), len(tokens) - 1)
     dates = [(t.start, t.end) for t in doc.times if t.sentence == sent_index]
-
-    def breaks(i: int) -> bool:
-        tok = tokens[i]
-        if any(a <= tok.start and tok.end <= b for a, b in dates):
-            return False  # the dash of "February — March 2014" opens no clause
-        return tok.text in PUNCT_BREAK or (brk is not None and matches_at(brk, tokens, i) is not None)
-
-    lo = k
-    while lo > 0 and not breaks(lo - 1):
-        lo -= 1
-    hi = k + 1
-    while hi < len(tokens) and not breaks(hi):
-        hi += 1
+    # the dash of "February — March 2014" opens no clause
+    stops = [i for i in clause_stops(load_language(sent.language), tokens)
+             if not any(a <= tokens[i].start and tokens[i].end <= b for a, b in dates)]
+    before = bisect_left(stops, k)  # the stops before tokens[k]
+    lo = stops[before - 1] + 1 if before else 0
+    after = bisect_right(stops, k)  # the first stop after tokens[k]
+    hi = stops[after] if after < len(stops) else len(tokens)
     return tokens[lo].start, tokens[hi - 1].end
 
 

@@ -24,6 +24,7 @@ from dyad.data import (
 )
 from dyad.events.dating import governing_date, phrase_date, treaty_date
 from dyad.events.focus import complete_one_sided, focus_pair
+from dyad.events.memo import last_call
 from dyad.events.modality import modality_of
 from dyad.events.roles import (
     Roles,
@@ -108,12 +109,30 @@ def _ref(m: ActorMention | None, date: DateValue | None) -> ActorRef | None:
 
 def _arguments(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int],
                actors: Sequence[ActorMention] = ()) -> tuple[str | None, list[str] | None]:
-    """The agreement and territories named in the trigger's clause, else in its sentence. A
-    territory inside a longer actor's name is that actor ("Coreea de Sud" names no "Korea")."""
+    """The agreement and territories named in the trigger's clause, else in its sentence."""
+    def names(found: list[tuple[int, str]]) -> list[str]:
+        inside = [name for i, name in found if clause[0] <= i < clause[1]]
+        out: list[str] = []
+        for name in inside or [name for _, name in found]:
+            if name not in out:
+                out.append(name)
+        return out
+
+    agreements, territories = _named_in_sentence(data, tokens, actors)
+    agreement_names = names(agreements)
+    return (agreement_names[0] if agreement_names else None), (names(territories) or None)
+
+
+@last_call  # the same for every trigger of a sentence: asked once per trigger, computed once
+def _named_in_sentence(data: LanguageData, tokens: Sequence[Token],
+                       actors: Sequence[ActorMention]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(position, name) of the agreements and of the territories the sentence names, in order;
+    the longer of two overlapping names wins. A territory inside a longer actor's name is that
+    actor ("Coreea de Sud" names no "Korea")."""
     def inside_name(i: int, j: int) -> bool:
         return any(a.token_start <= i and j <= a.token_end and a.token_end - a.token_start > j - i for a in actors)
 
-    def names(ps: PatternSet) -> list[str]:
+    def named(ps: PatternSet) -> list[tuple[int, str]]:
         taken = [False] * len(tokens)
         found = []
         for i, j, p in sorted(ps.find(tokens), key=lambda m: (-(m[1] - m[0]), m[0])):
@@ -123,15 +142,15 @@ def _arguments(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, i
                 taken[i:j] = [True] * (j - i)
                 found.append((i, p.payload))
         found.sort()
-        inside = [name for i, name in found if clause[0] <= i < clause[1]]
-        out: list[str] = []
-        for name in inside or [name for _, name in found]:
-            if name not in out:
-                out.append(name)
-        return out
+        return found
 
-    agreements = names(data.agreements)
-    return (agreements[0] if agreements else None), (names(data.territories) or None)
+    return named(data.agreements), named(data.territories)
+
+
+@last_call  # asked for each trigger of a sentence, then once more for the sentence, with its actors
+def _mediators(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention]) -> list[ActorMention]:
+    """The actors of a mediating phrase ("mediated by President Roosevelt"): no party."""
+    return phrase_actors(data, tokens, actors, "mediators")
 
 
 def in_document_name(data: LanguageData, tokens: Sequence[Token], m: ActorMention) -> bool:
@@ -170,7 +189,7 @@ class EventExtractor:
             told, mentioned, half = self._sentence_events(doc, si, sent, actors, kinds, last_subject)
             # a sentence naming only a venue ("Talks opened in London in June 1955") names no party;
             # nor does one whose only parties come from a treaty's table
-            mediators = phrase_actors(load_language(sent.language), sent.tokens, actors, "mediators")
+            mediators = _mediators(load_language(sent.language), sent.tokens, actors)
             if not any(not a.location and a not in mediators for a in actors):
                 unnamed.append(si)
             doc.events.extend(told)
@@ -266,7 +285,7 @@ class EventExtractor:
             kind, modality = trig.spec.negated_kind, "asserted"  # not renewing a pact ends it
         # DESIGN §3: a stated proposal or intent is coded PROPOSE, whatever is proposed
         info = kinds["PROPOSE" if modality == "proposed" else kind]
-        mediators = phrase_actors(data, tokens, actors, "mediators")  # "mediated by Roosevelt": no party
+        mediators = _mediators(data, tokens, actors)  # "mediated by Roosevelt": no party
         players = [a for a in actors if (not a.location or info.name == "VISIT")  # "arrived in Moscow" hosts
                    and not in_document_name(data, tokens, a) and a not in mediators]
         clause, aside = around_relative(data, tokens, clause, trig, players)

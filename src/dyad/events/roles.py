@@ -10,10 +10,12 @@ gives its own event. The grammar words are each language's `roles.yaml`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from dyad.data import LanguageData, TriggerSpec, government_noun_before
+from dyad.events.memo import last_call
 from dyad.model import ActorMention, Token
 from dyad.patterns import PatternSet
 
@@ -44,13 +46,12 @@ class Roles:
         return self.sources[0] if self.sources else None
 
 
-def matches_at(ps: PatternSet, tokens: Sequence[Token], i: int) -> int | None:
-    return ps.end_at(tokens, i)
-
-
-def matches_in(ps: PatternSet, tokens: Sequence[Token], lo: int, hi: int) -> bool:
-    """Does a pattern of `ps` start anywhere in tokens[lo:hi]?"""
-    return ps.starts_in(tokens, lo, hi)
+# matches_at(ps, tokens, i): the end of a pattern of `ps` starting at tokens[i], else None.
+# matches_in(ps, tokens, lo, hi): does a pattern of `ps` start anywhere in tokens[lo:hi]?
+# The methods themselves, not functions calling them: one call frame less on each of the ~2,400
+# questions a document the event stage asks (bench/RESULTS.md, round 7).
+matches_at = PatternSet.end_at
+matches_in = PatternSet.starts_in
 
 
 def _cases(a: ActorMention) -> set[str]:
@@ -99,14 +100,15 @@ def _coordinated(data: LanguageData, tokens: Sequence[Token], actors: list[Actor
             left, right = (nxt, edge) if step < 0 else (edge, nxt)
             gap = range(left.token_end, right.token_start)
             same_words = (left.token_start, left.token_end) == (right.token_start, right.token_end)
-            # "the United States and the European Union": an article may stand after the conjunction;
-            # "России Владимир Путин": the office's country and its holder stand side by side
-            words = [k for k in gap if not bridge(k) and not _in_office(data, tokens, k)]
             # "împăratul Alexandru al II-lea al Rusiei": a person's own country after a link word
             own_country = len(gap) == 1 and nxt.actor.code == edge.actor.code \
                 and matches_at(data.roles["office_links"], tokens, gap.start) is not None
-            joined = same_words or own_country or len(words) <= 3 and all(linking(k, gap) for k in gap) \
-                and (len(gap) > 0 or nxt.actor.code == edge.actor.code)
+            # "the United States and the European Union": an article may stand after the conjunction;
+            # "России Владимир Путин": the office's country and its holder stand side by side. (Every word
+            # linking is asked first: it mostly fails at the gap's first word, the count of words asks
+            # each word's office test; both are pure, so the order changes no answer.)
+            joined = same_words or own_country or all(linking(k, gap) for k in gap) \
+                and _few_words(data, tokens, gap, bridge) and (len(gap) > 0 or nxt.actor.code == edge.actor.code)
             if not joined or not _may_agree(nxt, head) and len(gap) > 0:
                 break
             conjoined = conjoined or same_words or any(
@@ -116,6 +118,19 @@ def _coordinated(data: LanguageData, tokens: Sequence[Token], actors: list[Actor
     if not conjoined:
         return [head]
     return sorted(group, key=lambda a: a.token_start)
+
+
+def _few_words(data: LanguageData, tokens: Sequence[Token], gap: range, bridge: Callable[[int], bool]) -> bool:
+    """At most three words of `gap` are neither an unknown name (`bridge`) nor part of an office.
+    Stops at the fourth: the gap between two actors far apart may be most of the sentence, and
+    each word's office test asks the titles about the three positions up to it."""
+    words = 0
+    for k in gap:
+        if not bridge(k) and not _in_office(data, tokens, k):
+            words += 1
+            if words > 3:
+                return False
+    return True
 
 
 def _in_office(data: LanguageData, tokens: Sequence[Token], k: int) -> bool:
@@ -519,11 +534,19 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
 
 def clause_bounds(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> tuple[int, int]:
     """The token range of the clause holding tokens[i:j]: up to ';', ':' or a clause-break word."""
-    brk = data.roles["clause_break"]
-    lo = i
-    while lo > 0 and tokens[lo - 1].text not in PUNCT_BREAK and matches_at(brk, tokens, lo - 1) is None:
-        lo -= 1
-    hi = j
-    while hi < len(tokens) and tokens[hi].text not in PUNCT_BREAK and matches_at(brk, tokens, hi) is None:
-        hi += 1
+    stops = clause_stops(data, tokens)
+    before = bisect_left(stops, i)  # the stops before tokens[i]
+    lo = stops[before - 1] + 1 if before else min(i, 0)  # no stop before: the sentence's start (or i itself
+    # when i <= 0, where the token-by-token walk stopped at once)
+    after = bisect_left(stops, j)  # the first stop at or after tokens[j]
+    hi = stops[after] if after < len(stops) else max(j, len(tokens))  # none after: the end (or j, beyond it)
     return lo, hi
+
+
+@last_call  # asked for every trigger of a sentence (clause_bounds, dating._clause), found once
+def clause_stops(data: LanguageData, tokens: Sequence[Token]) -> list[int]:
+    """Ascending positions of the tokens no clause reaches across: a `PUNCT_BREAK` mark or the start
+    of a clause-break word (roles.yaml `clause_break`: the positions `matches_at` answers for)."""
+    brk = data.roles.get("clause_break")
+    words = {i for i, _, _ in brk.find(tokens)} if brk is not None else set()
+    return [k for k, tok in enumerate(tokens) if tok.text in PUNCT_BREAK or k in words]
