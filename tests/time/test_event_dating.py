@@ -97,3 +97,15 @@ def test_a_target_date_dates_neither_its_act_nor_the_next_sentence(lang, text):
 def test_a_date_closing_a_since_phrase_dates_neither_the_act_nor_what_follows(lang, text, expected):
     got = dates(text, lang)
     assert (got["VISIT"], got["SIGN_AGREEMENT"]) == expected
+
+
+def test_a_paragraph_with_no_time_of_its_own_goes_on_from_the_one_before():
+    got = dates("On 7 May 1999 an American bomber struck the Chinese embassy in Belgrade.\n\n"
+                "For four days crowds besieged the American embassy in Beijing, and China accused the United States "
+                "of a gross violation of its sovereignty.", "en")
+    assert got["ACCUSE"] == "1999-05-07"
+
+
+def test_a_short_line_does_not_take_the_date_of_the_paragraph_before():
+    got = dates("In 1739 Russian ships reached the coast of Japan.\n\nJapan attacked Russia.", "en")
+    assert got == {"VISIT": "1739", "ATTACK": None}

@@ -21,7 +21,8 @@ from dyad.time.values import span
 PHRASE_REACH = 40  # characters between a trigger and a date written in its phrase
 HEAD_REACH = 3  # a noun's date dates a trigger that starts at most this many tokens before the noun
 SIGNING_KINDS = {"SIGN_AGREEMENT"}  # the act that gives an agreement the date it is named by
-FRAME_MARKS = ",;:—("  # after a noun's date, these may close the phrase that frames what follows
+FRAME_MARKS = ",;:—("
+RUNNING_TEXT = 80  # characters: a shorter line is a title or a caption, not a paragraph that goes on  # after a noun's date, these may close the phrase that frames what follows
 
 
 def _head(t: TimeMention) -> tuple[int, int] | None:
@@ -184,8 +185,25 @@ def governing_date(doc: Document, sent_index: int, trig_start: int, asserted: bo
     if same_paragraph:  # the paragraph's time; a noun's date only when it has no other ("the Treaty of
         # 8 September 1951. Japan signed it…")
         return ([t for t in same_paragraph if _head(t) is None] or same_paragraph)[-1].date
+    previous = _previous_paragraph(doc, sent.paragraph)
+    here = doc.paragraphs[sent.paragraph]
+    if previous is not None and here.end - here.start >= RUNNING_TEXT and not any(doc.sentences[t.sentence].paragraph == sent.paragraph for t in doc.times):
+        # a paragraph with no time of its own goes on from the one before it ("On the night of 7 May
+        # 1999 … bombs on the Chinese embassy." / "For four days protesters besieged …")
+        told = [t for t in earlier if doc.sentences[t.sentence].paragraph == previous and _head(t) is None]
+        if told:
+            return told[-1].date
     headings = [t for t in earlier if doc.paragraphs[doc.sentences[t.sentence].paragraph].heading]
     return headings[-1].date if headings and not _section_left(headings[-1], earlier) else None
+
+
+def _previous_paragraph(doc: Document, index: int) -> int | None:
+    """The kept paragraph right before paragraph `index`, if it is running text (no heading)."""
+    for k in range(index - 1, -1, -1):
+        p = doc.paragraphs[k]
+        if not p.removed:
+            return None if p.heading else k
+    return None
 
 
 def _section_left(heading: TimeMention, earlier: list[TimeMention]) -> bool:
