@@ -21,8 +21,8 @@ from dyad.time.values import span
 PHRASE_REACH = 40  # characters between a trigger and a date written in its phrase
 HEAD_REACH = 3  # a noun's date dates a trigger that starts at most this many tokens before the noun
 SIGNING_KINDS = {"SIGN_AGREEMENT"}  # the act that gives an agreement the date it is named by
-FRAME_MARKS = ",;:—("
-RUNNING_TEXT = 80  # characters: a shorter line is a title or a caption, not a paragraph that goes on  # after a noun's date, these may close the phrase that frames what follows
+FRAME_MARKS = ",;:—("  # after a noun's date, these may close the phrase that frames what follows
+RUNNING_TEXT = 80  # characters: a shorter line is a title or a caption, not a paragraph that goes on
 
 
 def _head(t: TimeMention) -> tuple[int, int] | None:
@@ -187,7 +187,8 @@ def governing_date(doc: Document, sent_index: int, trig_start: int, asserted: bo
         return ([t for t in same_paragraph if _head(t) is None] or same_paragraph)[-1].date
     previous = _previous_paragraph(doc, sent.paragraph)
     here = doc.paragraphs[sent.paragraph]
-    if previous is not None and here.end - here.start >= RUNNING_TEXT and not any(doc.sentences[t.sentence].paragraph == sent.paragraph for t in doc.times):
+    timeless = not any(doc.sentences[t.sentence].paragraph == sent.paragraph for t in doc.times)
+    if previous is not None and here.end - here.start >= RUNNING_TEXT and timeless:
         # a paragraph with no time of its own goes on from the one before it ("On the night of 7 May
         # 1999 … bombs on the Chinese embassy." / "For four days protesters besieged …")
         told = [t for t in earlier if doc.sentences[t.sentence].paragraph == previous and _head(t) is None]
