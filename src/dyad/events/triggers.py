@@ -136,13 +136,17 @@ def refusal_before(data: LanguageData, tokens: Sequence[Token], trig: TriggerMat
 
 def is_background(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
     """"after the Russo-Japanese War", "во время холодной войны", "după semnarea tratatului": a
-    trigger governed by a time preposition dates something else; the act it names is background.
+    trigger governed by a time preposition (or a remembrance word: "the anniversary of the war")
+    dates something else; the act it names is background.
     Up to three words (an article, adjectives: "after the Second World War") may stand between."""
     if not named_by_noun(data, tokens, trig) and not tokens[trig.start].text[:1].isupper():
         return False  # a verb; a capitalised word begins a name ("after the Russo-Japanese War")
     preps = data.roles["time_prepositions"]
+    remembered = data.modality.get("commemorated")
     for k in range(max(0, trig.start - 4), trig.start):
-        end = matches_at(preps, tokens, k)
+        # "on the thirtieth anniversary of the war", "в честь годовщины подписания": the act is
+        # remembered at another time, which is no date of its own
+        end = matches_at(preps, tokens, k) or (remembered is not None and matches_at(remembered, tokens, k)) or None
         if end is not None and trig.start - 3 <= end <= trig.start and \
                 not any(t.text in PUNCT_BREAK or t.text == "," for t in tokens[end:trig.start]):
             return True
