@@ -37,14 +37,35 @@ def _sliced(ps: PatternSet, tokens: Sequence[Token], lo: int, hi: int) -> list[t
     return [(i + lo, j + lo, p) for i, j, p in ps.find(list(tokens[lo:hi]))]
 
 
+def _subordinate_edges(data: LanguageData, tokens: Sequence[Token]) -> set[int]:
+    """Where a subordinator ("când", "when", "когда") opens a clause, and the comma that closes it."""
+    edges: set[int] = set()
+    brk = data.roles["clause_break"]
+    for k in range(len(tokens)):
+        if matches_at(data.roles["subordinators"], tokens, k) is None:
+            continue
+        for m in range(k + 1, len(tokens)):
+            if tokens[m].text == ",":
+                edges.update((k, m))
+            if tokens[m].text in PUNCT_BREAK or tokens[m].text == "," or matches_at(brk, tokens, m) is not None \
+                    or m in edges:
+                break
+    return edges
+
+
 def _walked_bounds(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> tuple[int, int]:
     """`clause_bounds` as it walked token by token before the stops were found once."""
     brk = data.roles["clause_break"]
+    edges = _subordinate_edges(data, tokens)
+
+    def stops(k: int) -> bool:
+        return tokens[k].text in PUNCT_BREAK or matches_at(brk, tokens, k) is not None or k in edges
+
     lo = i
-    while lo > 0 and tokens[lo - 1].text not in PUNCT_BREAK and matches_at(brk, tokens, lo - 1) is None:
+    while lo > 0 and not stops(lo - 1):
         lo -= 1
     hi = j
-    while hi < len(tokens) and tokens[hi].text not in PUNCT_BREAK and matches_at(brk, tokens, hi) is None:
+    while hi < len(tokens) and not stops(hi):
         hi += 1
     return lo, hi
 
@@ -115,7 +136,8 @@ def test_the_dating_clause_is_the_walked_clause_on_the_sample() -> None:
                 tok = tokens[i]
                 if any(a <= tok.start and tok.end <= b for a, b in dates):
                     return False
-                return tok.text in PUNCT_BREAK or matches_at(data.roles["clause_break"], tokens, i) is not None
+                return tok.text in PUNCT_BREAK or matches_at(data.roles["clause_break"], tokens, i) is not None \
+                    or i in _subordinate_edges(data, tokens)
 
             for k, tok in enumerate(tokens):
                 lo = k

@@ -29,7 +29,7 @@ from dyad.patterns import Pattern, PatternError, PatternSet, compile_pattern
 MODALITIES = ("negated", "not_negation", "refused", "refusal_gap", "planned", "proposed", "conditional", "hypothetical",
               "cancelled", "commemorated")
 ALIAS_KINDS = ("name", "adjective", "capital", "organization", "person")
-ROLE_KEYS = ("passive_agent", "passive_auxiliary", "between", "conjunction", "clause_break",
+ROLE_KEYS = ("passive_agent", "passive_auxiliary", "between", "conjunction", "clause_break", "subordinators",
              "target_prepositions", "subject_pronouns", "topic_markers", "locative_prepositions",
              "time_prepositions", "document_nouns", "name_links", "alongside",
              "pair_words", "noun_markers", "light_verbs", "relative_pronouns", "reciprocal", "joining",

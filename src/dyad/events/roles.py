@@ -549,4 +549,12 @@ def clause_stops(data: LanguageData, tokens: Sequence[Token]) -> list[int]:
     of a clause-break word (roles.yaml `clause_break`: the positions `matches_at` answers for)."""
     brk = data.roles.get("clause_break")
     words = {i for i, _, _ in brk.find(tokens)} if brk is not None else set()
-    return [k for k, tok in enumerate(tokens) if tok.text in PUNCT_BREAK or k in words]
+    stops = {k for k, tok in enumerate(tokens) if tok.text in PUNCT_BREAK or k in words}
+    # "când Armata Roșie înainta spre Varșovia, guvernul polonez a cerut …": a clause a subordinator
+    # opens ends at its first comma, before the main clause's own subject
+    sub = data.roles.get("subordinators")
+    for start, _, _ in sub.find(tokens) if sub is not None else ():
+        comma = next((k for k in range(start + 1, len(tokens)) if tokens[k].text == "," or k in stops), None)
+        if comma is not None and tokens[comma].text == ",":
+            stops.update((start, comma))
+    return sorted(stops)
