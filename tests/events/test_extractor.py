@@ -375,3 +375,13 @@ def test_a_complaint_taken_back_is_no_withdrawal_of_forces():
     got = events("In March 2023 Seoul withdrew its complaint against Japan at the World Trade Organization.")
     assert not [g for g in got if g[0] in ("WITHDRAW", "PROTEST")]
     assert ("WITHDRAW", "RUS", "MDA", "2002", "asserted") in events("In 2002 Russia withdrew troops from Moldova.")
+
+
+@pytest.mark.parametrize("lang,text,visit", [
+    ("en", "Éamon de Valera came to power in Ireland in 1932 and came to London in 1938.", "came to"),
+    ("ro", "Iliescu a venit la putere în România în 1989 și a venit la Moscova în 1991.", "venit la"),
+    ("ru", "Гитлер пришёл к власти в Германии в 1933 году, а в 1940 году Молотов приехал в Берлин.", "приехал в"),
+])
+def test_coming_to_power_is_no_visit_but_coming_to_a_capital_is(lang, text, visit):
+    doc = process(text, DocumentMeta("t.txt", language=lang))
+    assert [e.trigger_text for e in doc.events if e.kind == "VISIT"] == [visit]
