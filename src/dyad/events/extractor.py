@@ -306,9 +306,11 @@ class EventExtractor:
             roles = Roles(roles.sources[:1], roles.sources[1:], roles.carried)  # "shelled each other"
         if trig.spec.reverse and roles.targets:  # "Крепость Порт-Артур сдалась японцам": the Japanese act
             roles = Roles(roles.targets, roles.sources, roles.carried, roles.unordered)
+        # the previous subject acts when a pronoun stands for it, or a directed act names only its
+        # target; a joint act needs both a pronoun and its other side ("He signed it with Russia")
+        pronoun = _pronoun_before(data, tokens, trig, clause)
         if not roles.sources and last_subject is not None and (
-                not info.symmetric and roles.targets or _pronoun_before(data, tokens, trig, clause)
-                and (roles.targets or not info.symmetric)):
+                bool(roles.targets) and pronoun if info.symmetric else bool(roles.targets) or pronoun):
             roles = Roles([last_subject], roles.targets, carried=True)
         if implied and not players:
             pair_named = _names_the_pair(data, tokens, clause)
