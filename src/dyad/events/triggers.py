@@ -28,8 +28,10 @@ def find_triggers(data: LanguageData, tokens: Sequence[Token]) -> list[TriggerMa
     words and gives no trigger."""
     taken = [False] * len(tokens)
     out = []
-    # a `not_events` phrase wins a tie with a trigger of the same span
-    for i, j, p in sorted(data.triggers.find(tokens), key=lambda m: (-(m[1] - m[0]), m[0], bool(m[2].payload.kind))):
+    # a `not_events` phrase wins a tie with a trigger of the same span; then the pattern naming more
+    # words ("предъявить … ультиматум с требование" over "предъявить … требование")
+    for i, j, p in sorted(data.triggers.find(tokens),
+                          key=lambda m: (-(m[1] - m[0]), m[0], bool(m[2].payload.kind), -len(m[2].items))):
         if any(taken[i:j]) or _spans_clauses(data, tokens, i, j):
             continue
         taken[i:j] = [True] * (j - i)
