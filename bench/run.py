@@ -161,8 +161,19 @@ def one(engine: str, workers: int, path: Path, merge: bool, scratch: Path,
         # (pool workers or Ray's processes; as last sampled, so up to half a second short each)
         "driver_cpu_s": round(me.ru_utime + me.ru_stime, 1), "workers_cpu_s": round(sum(memory.cpu.values()), 1),
         "load_average": [round(x, 2) for x in os.getloadavg()],
+        "commit": commit(),
         "stage_ms": {s: summary.stage_stats.get(f"ms {s}", 0) for s in STAGES},
     }
+
+
+def commit() -> str:
+    """The checkout's commit, so a row can be matched to the code that produced it."""
+    try:
+        out = subprocess.run(["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"],
+                             capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return out.stdout.strip()
 
 
 def table(results: list[dict[str, Any]]) -> str:
