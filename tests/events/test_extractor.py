@@ -150,6 +150,22 @@ def test_a_reciprocal_act_is_done_by_each_side_to_the_other():
     assert ("ATTACK", "FRA", "RUS") not in [e[:3] for e in far]
 
 
+def test_a_reciprocal_adjective_beside_the_act_makes_it_go_both_ways():
+    for text in ("In 1962 India and China exchanged mutual protests over the border posts.",
+                 "În 1962 India și China au schimbat proteste reciproce privind posturile de frontieră.",
+                 "В 1962 году Индия и Китай обменялись взаимными протестами из-за пограничных постов."):
+        got = [e[:3] for e in events(text)]
+        assert sorted(got) == [("PROTEST", "CHN", "IND"), ("PROTEST", "IND", "CHN")], text
+    # an adjective qualifying what is proposed is no reciprocal act: one proposal, one direction
+    got = [e[:3] for e in events("В 2019 году Москва предложила Вашингтону ввести взаимный мораторий на размещение ракет.")]
+    assert got == [("PROPOSE", "RUS", "USA")]
+
+
+def test_a_russian_demonym_names_the_actor_of_an_act_noun():
+    got = [e[:3] for e in events("Японская агрессия против Китая началась в 1937 году.")]
+    assert got == [("ATTACK", "JPN", "CHN")]
+
+
 def test_an_army_entering_a_place_takes_it_on_the_date_of_its_own_clause():
     got = events("On 10 May 1940 the Wehrmacht invaded France, and German troops entered Paris on 14 June.")
     assert ("OCCUPY", "DEU", "FRA", "1940-06-14") in [e[:4] for e in got]

@@ -302,7 +302,7 @@ class EventExtractor:
             return out  # "Cooperarea economică dintre Rusia și Japonia devine tot mai puternică": a state
         roles = assign_roles(data, tokens, trig, players, clause, info.symmetric)
         near = (max(clause[0], trig.start - RECIPROCAL_REACH), min(clause[1], trig.end + RECIPROCAL_REACH))
-        if len(roles.sources) == 2 and not roles.targets and reciprocal(data, tokens, near):
+        if len(roles.sources) == 2 and not roles.targets and reciprocal(data, tokens, near, (trig.start, trig.end)):
             roles = Roles(roles.sources[:1], roles.sources[1:], roles.carried)  # "shelled each other"
         if trig.spec.reverse and roles.targets:  # "Крепость Порт-Артур сдалась японцам": the Japanese act
             roles = Roles(roles.targets, roles.sources, roles.carried, roles.unordered)

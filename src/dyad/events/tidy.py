@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from dyad.data import LanguageData, load_kinds, load_language
 from dyad.events.dating import phrase_date
-from dyad.events.roles import PUNCT_BREAK, clause_bounds, matches_in
+from dyad.events.roles import PUNCT_BREAK, clause_bounds, matches_at, matches_in
 from dyad.model import Document, Event, Token, event_id
 
 RECIPROCAL_REACH = 6  # words between a trigger and "each other", "друг против друга"
@@ -62,8 +62,16 @@ def _party_in_phrase(doc: Document, e: Event) -> bool:
     return False
 
 
-def reciprocal(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int]) -> bool:
-    return matches_in(data.roles["reciprocal"], tokens, *clause)
+def reciprocal(data: LanguageData, tokens: Sequence[Token], near: tuple[int, int], trigger: tuple[int, int]) -> bool:
+    """A reciprocal phrase near the trigger ("shelled each other", roles.yaml `reciprocal`), or a
+    reciprocal adjective right beside its noun ("mutual accusations", "proteste reciproce",
+    `reciprocal_modifiers`)."""
+    if matches_in(data.roles["reciprocal"], tokens, *near):
+        return True
+    modifiers = data.roles["reciprocal_modifiers"]
+    start, end = trigger
+    return start > 0 and matches_at(modifiers, tokens, start - 1) == start \
+        or end < len(tokens) and matches_at(modifiers, tokens, end) is not None
 
 
 def mirrored(doc: Document, events: list[Event]) -> list[Event]:
@@ -80,8 +88,9 @@ def mirrored(doc: Document, events: list[Event]) -> list[Event]:
         k = next((i for i, t in enumerate(sent.tokens) if t.start >= e.trigger.start), None)
         if k is None:
             continue
+        end = next((i for i in range(k, len(sent.tokens)) if sent.tokens[i].start >= e.trigger.end), len(sent.tokens))
         lo, hi = clause_bounds(data, sent.tokens, k, k + 1)
-        if not reciprocal(data, sent.tokens, (max(lo, k - RECIPROCAL_REACH), min(hi, k + RECIPROCAL_REACH))):
+        if not reciprocal(data, sent.tokens, (max(lo, k - RECIPROCAL_REACH), min(hi, k + RECIPROCAL_REACH)), (k, end)):
             continue
         key = (e.sentence, e.trigger.start, e.kind, e.target.code, e.source.code)
         if key not in have:
