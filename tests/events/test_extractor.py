@@ -157,7 +157,8 @@ def test_a_reciprocal_adjective_beside_the_act_makes_it_go_both_ways():
         got = [e[:3] for e in events(text)]
         assert sorted(got) == [("PROTEST", "CHN", "IND"), ("PROTEST", "IND", "CHN")], text
     # an adjective qualifying what is proposed is no reciprocal act: one proposal, one direction
-    got = [e[:3] for e in events("В 2019 году Москва предложила Вашингтону ввести взаимный мораторий на размещение ракет.")]
+    text = "В 2019 году Москва предложила Вашингтону ввести взаимный мораторий на размещение ракет."
+    got = [e[:3] for e in events(text)]
     assert got == [("PROPOSE", "RUS", "USA")]
 
 

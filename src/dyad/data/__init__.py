@@ -32,8 +32,8 @@ ALIAS_KINDS = ("name", "adjective", "capital", "organization", "person")
 ROLE_KEYS = ("passive_agent", "passive_auxiliary", "between", "conjunction", "clause_break", "subordinators",
              "target_prepositions", "subject_pronouns", "topic_markers", "locative_prepositions",
              "time_prepositions", "document_nouns", "name_links", "alongside",
-             "pair_words", "noun_markers", "light_verbs", "relative_pronouns", "reciprocal", "reciprocal_modifiers", "joining",
-             "subject_nouns", "auxiliaries", "office_links",
+             "pair_words", "noun_markers", "light_verbs", "relative_pronouns", "reciprocal", "reciprocal_modifiers",
+             "joining", "subject_nouns", "auxiliaries", "office_links",
              "acting_documents", "mediators")
 
 
