@@ -402,3 +402,19 @@ def test_a_complaint_taken_back_is_no_withdrawal_of_forces():
 def test_coming_to_power_is_no_visit_but_coming_to_a_capital_is(lang, text, visit):
     doc = process(text, DocumentMeta("t.txt", language=lang))
     assert [e.trigger_text for e in doc.events if e.kind == "VISIT"] == [visit]
+
+
+def test_a_territory_object_makes_its_holder_the_target_not_a_party_named_further_on():
+    text = "În iunie 1967 Israelul a ocupat Peninsula Sinai conform unui plan discutat cu Statele Unite."
+    got = [e[:3] for e in events(text)]
+    assert ("OCCUPY", "ISR", "EGY") in got and ("OCCUPY", "ISR", "USA") not in got
+    # a withdrawal hands the place back to its holder after the act
+    text = "Argentine troops left the Falkland Islands on 14 June 1982, and Chile closed its border."
+    got = [e[:3] for e in events(text)]
+    assert ("WITHDRAW", "ARG", "GBR") in got
+
+
+def test_a_dependency_with_a_country_code_is_the_place_its_holder_is_attacked_in():
+    # the table names Argentina as holder from 2 April 1982: the attack was on the holder of the day before
+    got = [e[:3] for e in events("On 2 April 1982 Argentina invaded the Falkland Islands.")]
+    assert got == [("ATTACK", "ARG", "GBR")]

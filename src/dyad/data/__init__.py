@@ -372,6 +372,14 @@ def holder_at(territory: str, iso_date: str | None) -> str | None:
     return None
 
 
+def held_by_others(territory: str, code: str) -> bool:
+    """Whether the territories table lists holders of the place and `code` is none of them: a
+    dependency with a country code of its own ("the Falkland Islands", FLK) named where its
+    holders act is the place, not a party."""
+    holders = load_hierarchy("territories").get(territory, {}).get("holders") or []
+    return bool(holders) and all(h["code"] != code for h in holders)
+
+
 def agreement_parties(name: str | None) -> tuple[str, ...]:
     """The parties of a named agreement (common/agreements.yaml), empty for a generic one."""
     row = load_hierarchy("agreements").get(name or "") or {}

@@ -9,12 +9,14 @@ anchor. Everything language-specific is read from the language's data files.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from dyad.data import (
     KindInfo,
     LanguageData,
     agreement_parties,
+    held_by_others,
     holder_at,
     holder_of,
     load_kinds,
@@ -286,8 +288,9 @@ class EventExtractor:
         # DESIGN §3: a stated proposal or intent is coded PROPOSE, whatever is proposed
         info = kinds["PROPOSE" if modality == "proposed" else kind]
         mediators = _mediators(data, tokens, actors)  # "mediated by Roosevelt": no party
+        places = _places(data, tokens, actors)
         players = [a for a in actors if (not a.location or info.name == "VISIT")  # "arrived in Moscow" hosts
-                   and not in_document_name(data, tokens, a) and a not in mediators]
+                   and not in_document_name(data, tokens, a) and a not in mediators and a not in places]
         clause, aside = around_relative(data, tokens, clause, trig, players)
         if aside is not None:
             players = [a for a in players if not aside[0] <= a.token_start < aside[1]]
@@ -324,7 +327,7 @@ class EventExtractor:
                 # or the two named as a pair, in a text about one pair tells of that pair; no
                 # direction is given, so alphabetical order
                 roles = Roles([_implied(implied[0])], [_implied(implied[1])], carried=True, unordered=True)
-        agreement, territory = _arguments(data, tokens, clause, actors)
+        agreement, territory = _arguments(data, tokens, clause, [a for a in actors if a not in places])
         trigger_span = Span(tokens[trig.start].start, tokens[trig.end - 1].end)
         # an act named in a time phrase has the date written in that phrase, not the clause's
         date = (framing and phrase_date(doc, si, trigger_span)) or governing_date(
@@ -334,6 +337,7 @@ class EventExtractor:
         # keeps its own date; the treaty's year dates only its parties' signing
         outsider = bool(parties and roles.sources and not {a.actor.code for a in roles.sources} & set(parties))
         date = treaty_date(doc, si, trigger_span.start, info.name, agreement, date, by_party=not outsider)
+        roles = _held_object(data, tokens, trig, info, roles, players, date)
         roles = complete_roles(roles, info, players, trig, agreement, territory, date)
         if not roles.sources and roles.targets and info.symmetric:
             # "Armistițiul cu Uniunea Sovietică a fost semnat": a joint act with one party named is
@@ -369,6 +373,8 @@ class EventExtractor:
 PARTY_KINDS = {"SIGN_AGREEMENT", "RATIFY", "TERMINATE_AGREEMENT", "END_WAR"}
 ENDING_KINDS = {"TERMINATE_AGREEMENT"}  # "denounced the pact of 1941": the pact's date is not the act's
 HOLDER_KINDS = {"OCCUPY", "ATTACK", "CEDE_TERRITORY"}  # a claim renounced goes to the holder
+OBJECT_KINDS = {"OCCUPY", "ATTACK", "WITHDRAW"}  # "invaded Sinai", "left Sinai": done to the place's holder
+OBJECT_REACH = 4  # words from a territory object to a party that is its holder ("seized Crimea from Ukraine")
 
 
 def _names_by_noun(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
@@ -404,7 +410,7 @@ def complete_roles(roles: Roles, info: KindInfo, actors: list[ActorMention], tri
         if not targets and sources[0].actor.code in parties and not named - set(parties):
             targets = [_implied(p) for p in parties if p != sources[0].actor.code][:1]
     if not targets and sources and territory and info.name in HOLDER_KINDS:
-        holder = holder_at(territory[0], date.start if date else None)
+        holder = holder_before(territory[0], date, sources[0].actor.code)
         if holder and holder != sources[0].actor.code:
             targets = [_implied(holder)]
     if not targets and sources and not info.symmetric:
@@ -415,6 +421,48 @@ def complete_roles(roles: Roles, info: KindInfo, actors: list[ActorMention], tri
     if (sources, targets) == (roles.sources, roles.targets):
         return roles
     return Roles(sources, targets, roles.carried, roles.unordered)
+
+
+def _places(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention]) -> list[ActorMention]:
+    """Actors whose words name a territory of the table held by others ("invaded the Falkland
+    Islands": the place; its holder is the party, see complete_roles)."""
+    return [a for a in actors if a.kind == "country" and any(
+        i == a.token_start and held_by_others(p.payload, a.actor.code) for i, _, p in data.territories.find(tokens))]
+
+
+def _held_object(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, info: KindInfo, roles: Roles,
+                 actors: list[ActorMention], date: DateValue | None) -> Roles:
+    """"Israel invaded Sinai under a plan drawn up with Britain and France", "Israeli troops left Sinai":
+    a territory right after a force or withdrawal verb is what the act is done to, so its holder at
+    the date is the target, not a party named further on in another phrase or elsewhere in the
+    sentence ("occupied Crimea from Ukraine" keeps Ukraine)."""
+    if info.name not in OBJECT_KINDS or not roles.sources:
+        return roles
+    _, territories = _named_in_sentence(data, tokens, actors)
+    at = next((i for i, _ in territories if trig.start < i <= trig.end + 1), None)
+    if at is None or any(a.token_start <= at + OBJECT_REACH for a in roles.targets):
+        return roles
+    name = next(name for i, name in territories if i == at)
+    # a withdrawal hands the place back: its holder after the act ("left Sinai in 1982": Egypt)
+    source = roles.sources[0].actor.code
+    holder = holder_at(name, date.end if date else None) if info.name == "WITHDRAW" \
+        else holder_before(name, date, source)
+    if holder is None or holder in {a.actor.code for a in roles.sources}:
+        return roles
+    return Roles(roles.sources, [_implied(holder)], roles.carried, roles.unordered)
+
+
+def holder_before(territory: str, date: DateValue | None, actor: str) -> str | None:
+    """The holder of a territory when an act by `actor` began: on the day an occupation starts the
+    table already names the occupier ("Argentina invaded the Falklands on 2 April 1982"), so the
+    one it was taken from is the holder the day before."""
+    if date is None:
+        return None
+    holder = holder_at(territory, date.start)
+    if holder == actor:
+        day_before = (dt.date.fromisoformat(date.start) - dt.timedelta(days=1)).isoformat()
+        return holder_at(territory, day_before)
+    return holder
 
 
 def _pronoun_before(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, clause: tuple[int, int]) -> bool:
