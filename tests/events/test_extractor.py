@@ -418,3 +418,15 @@ def test_a_dependency_with_a_country_code_is_the_place_its_holder_is_attacked_in
     # the table names Argentina as holder from 2 April 1982: the attack was on the holder of the day before
     got = [e[:3] for e in events("On 2 April 1982 Argentina invaded the Falkland Islands.")]
     assert got == [("ATTACK", "ARG", "GBR")]
+
+
+def test_an_act_in_a_condition_is_the_premise_not_an_event():
+    got = events("In March 2023 Azerbaijan said it would sign a peace treaty with Armenia only if Armenian "
+                 "troops withdrew from Karabakh.")
+    assert [(e[0], e[4]) for e in got] == [("SIGN_AGREEMENT", "conditional")]
+    got = events("În 1940 Bulgaria a declarat că va ataca România dacă trupele sovietice intră în Basarabia.")
+    assert [e[:3] + (e[4],) for e in got] == [("ATTACK", "BGR", "ROU", "conditional")]
+    assert events("В 2019 году Сеул заявил, что продлит соглашение с Токио, если Япония отменит санкции.") == []
+    # the main clause after the condition's comma is told, conditional
+    got = events("If Japan signs a peace treaty, Russia will transfer the islands.")
+    assert [e[:2] + (e[4],) for e in got] == [("CEDE_TERRITORY", "RUS", "conditional")]

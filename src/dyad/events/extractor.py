@@ -27,7 +27,7 @@ from dyad.data import (
 from dyad.events.dating import governing_date, phrase_date, treaty_date
 from dyad.events.focus import complete_one_sided, focus_pair
 from dyad.events.memo import last_call
-from dyad.events.modality import modality_of
+from dyad.events.modality import is_condition, modality_of
 from dyad.events.roles import (
     Roles,
     TriggerMatch,
@@ -250,7 +250,8 @@ class EventExtractor:
             refusal = refusal_before(data, tokens, trig)
             content = refusal is None and is_proposal_content(data, tokens, trig, proposals)
             if content or is_topic(data, tokens, trig, done) or is_subject_matter(data, tokens, trig) \
-                    or in_document_title(data, tokens, trig):
+                    or in_document_title(data, tokens, trig) \
+                    or is_condition(data, tokens, trig, clause_bounds(data, tokens, trig.start, trig.end)):
                 continue
             done.append(trig)
             framing = is_background(data, tokens, trig)

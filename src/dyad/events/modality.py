@@ -20,6 +20,7 @@ CANCEL_REACH = 16  # tokens after a noun trigger in which "was cancelled" still 
 # a threat is made now about what will follow: "Moscow will be forced to take retaliatory steps"
 # is a threat asserted, not a planned one
 SAYS_THE_FUTURE = {"THREATEN"}
+CONDITION_REACH = 10  # tokens from "if", "dacă", "если" to an act of the condition it opens
 CANCEL_BEFORE = 3  # tokens before it: "postponed his trip", "отменил свой визит"
 
 
@@ -77,3 +78,14 @@ def modality_of(data: LanguageData, kind: str, tokens: Sequence[Token], trig: Tr
     if matches_in(cue["planned"], tokens, lo, trig.start) or "futr" in tokens[trig.start].tags.split(","):
         return "planned"
     return "asserted"
+
+
+def is_condition(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, clause: tuple[int, int]) -> bool:
+    """"Russia will cease fire if Ukraine withdraws its troops", "dacă Rusia atacă", "в случае
+    нападения": an act in a condition's own words, before the comma that closes it, is the premise
+    of the conditional act, not an act told (modality.yaml `condition_openers`)."""
+    for k in range(max(clause[0], trig.start - CONDITION_REACH), trig.start):
+        if matches_at(data.modality["condition_openers"], tokens, k) is not None \
+                and not any(t.text == "," for t in tokens[k:trig.start]):
+            return True
+    return False
