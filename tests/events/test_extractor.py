@@ -430,3 +430,9 @@ def test_an_act_in_a_condition_is_the_premise_not_an_event():
     # the main clause after the condition's comma is told, conditional
     got = events("If Japan signs a peace treaty, Russia will transfer the islands.")
     assert [e[:2] + (e[4],) for e in got] == [("CEDE_TERRITORY", "RUS", "conditional")]
+
+
+def test_the_preposition_inside_a_trigger_is_no_agent_phrase():
+    # "de" of "notă de protest" is not the passive "de" (by): the note goes to the one after it
+    got = [e[:3] for e in events("În 1939 guvernul polonez a adresat o notă de protest Germaniei.")]
+    assert got == [("PROTEST", "POL", "DEU")]

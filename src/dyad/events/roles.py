@@ -174,10 +174,12 @@ def passive_inside(data: LanguageData, tokens: Sequence[Token], trig: TriggerMat
                for k in range(trig.start + 1, trig.end - 1))
 
 
-def _agent_after(data: LanguageData, tokens: Sequence[Token], after: list[ActorMention]) -> ActorMention | None:
-    """The actor of an agent phrase: "by the USSR", "de către guvernul japonez"."""
+def _agent_after(data: LanguageData, tokens: Sequence[Token], after: list[ActorMention],
+                 trig_end: int) -> ActorMention | None:
+    """The actor of an agent phrase: "by the USSR", "de către guvernul japonez". The trigger's own
+    words are no agent phrase: "o notă de protest Uniunii Sovietice" is sent to the Soviet Union."""
     for a in after:
-        for k in range(a.token_start - 1, max(a.token_start - 4, -1), -1):
+        for k in range(a.token_start - 1, max(a.token_start - 4, trig_end - 1), -1):
             if matches_at(data.roles["passive_agent"], tokens, k) is not None:
                 return a
             if tokens[k].text in PUNCT_STOP or matches_at(data.roles["target_prepositions"], tokens, k) is not None:
@@ -299,7 +301,7 @@ def _prepositional(data: LanguageData, tokens: Sequence[Token], actors: list[Act
 
 def _by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, before: list[ActorMention],
               after: list[ActorMention], symmetric: bool) -> tuple[ActorMention | None, ActorMention | None]:
-    agent = _agent_after(data, tokens, after)
+    agent = _agent_after(data, tokens, after, trig.end)
     # the other side stands outside the agent's list ("imposed by the US, Canada and the EU against Russia")
     agents = _coordinated(data, tokens, after, agent) if agent is not None else []
     # nor is an actor of the agent's own country ("de împăratul Alexandru al II-lea al Rusiei")
