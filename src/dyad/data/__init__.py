@@ -372,10 +372,18 @@ def holder_at(territory: str, iso_date: str | None) -> str | None:
     return None
 
 
+@cache
+def load_dependencies() -> frozenset[str]:
+    """Codes of territories that are no sovereign state (common/dependencies.yaml)."""
+    return frozenset(str(code) for code in read_yaml(DATA_DIR / "common" / "dependencies.yaml") or [])
+
+
 def held_by_others(territory: str, code: str) -> bool:
-    """Whether the territories table lists holders of the place and `code` is none of them: a
-    dependency with a country code of its own ("the Falkland Islands", FLK) named where its
-    holders act is the place, not a party."""
+    """Whether `code` is a dependency (common/dependencies.yaml) that the territories table lists
+    as held by others: "the Falkland Islands" (FLK) named where its holders act is the place, not
+    a party. A sovereign state sharing a region's name ("Молдавия") stays a party."""
+    if code not in load_dependencies():
+        return False
     holders = load_hierarchy("territories").get(territory, {}).get("holders") or []
     return bool(holders) and all(h["code"] != code for h in holders)
 
