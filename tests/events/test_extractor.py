@@ -431,3 +431,10 @@ def test_the_preposition_inside_a_trigger_is_no_agent_phrase():
     # "de" of "notă de protest" is not the passive "de" (by): the note goes to the one after it
     got = [e[:3] for e in events("În 1939 guvernul polonez a adresat o notă de protest Germaniei.")]
     assert got == [("PROTEST", "POL", "DEU")]
+
+
+def test_an_actor_inside_a_phrase_that_is_no_event_is_no_party():
+    # the feared attack of "împotriva unui atac sovietic" is a not-event phrase: Moscow signed nothing
+    text = "În 1921 Polonia și România au semnat o alianță îndreptată împotriva unui atac sovietic."
+    got = [e[:3] for e in events(text)]
+    assert got == [("SIGN_AGREEMENT", "POL", "ROU")]

@@ -55,6 +55,7 @@ from dyad.events.tidy import (
 )
 from dyad.events.triggers import (
     find_triggers,
+    held_phrases,
     in_document_title,
     is_background,
     is_proposal_content,
@@ -290,8 +291,11 @@ class EventExtractor:
         info = kinds["PROPOSE" if modality == "proposed" else kind]
         mediators = _mediators(data, tokens, actors)  # "mediated by Roosevelt": no party
         places = _places(data, tokens, actors)
+        held = held_phrases(data, tokens)  # "împotriva unui atac sovietic": the feared attack's side
         players = [a for a in actors if (not a.location or info.name == "VISIT")  # "arrived in Moscow" hosts
-                   and not in_document_name(data, tokens, a) and a not in mediators and a not in places]
+                   and not in_document_name(data, tokens, a) and a not in mediators and a not in places
+                   and not any(i <= a.token_start < j or a.token_start == j and a.text[:1].islower()
+                               for i, j in held)]  # a lower-case demonym after the phrase is its adjective
         clause, aside = around_relative(data, tokens, clause, trig, players)
         if aside is not None:
             players = [a for a in players if not aside[0] <= a.token_start < aside[1]]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dyad.data import LanguageData
+from dyad.events.memo import last_call
 from dyad.events.roles import (
     PUNCT_BREAK,
     TriggerMatch,
@@ -26,8 +27,19 @@ TITLE_REACH = 8  # words of a document's name after its topic word ("о друж
 def find_triggers(data: LanguageData, tokens: Sequence[Token]) -> list[TriggerMatch]:
     """Non-overlapping trigger matches, longest first. A `not_events` phrase ("civil war") holds its
     words and gives no trigger."""
+    return _matches(data, tokens)[0]
+
+
+def held_phrases(data: LanguageData, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """The token spans of the `not_events` phrases that won their words ("alianță îndreptată
+    împotriva unui atac sovietic": the feared attack's actor is no party to the alliance)."""
+    return _matches(data, tokens)[1]
+
+
+@last_call  # asked by find_triggers and held_phrases for the same sentence: found once
+def _matches(data: LanguageData, tokens: Sequence[Token]) -> tuple[list[TriggerMatch], list[tuple[int, int]]]:
     taken = [False] * len(tokens)
-    out = []
+    out, held = [], []
     # a `not_events` phrase wins a tie with a trigger of the same span; then the pattern naming more
     # words ("предъявить … ультиматум с требование" over "предъявить … требование")
     for i, j, p in sorted(data.triggers.find(tokens),
@@ -36,9 +48,10 @@ def find_triggers(data: LanguageData, tokens: Sequence[Token]) -> list[TriggerMa
             continue
         taken[i:j] = [True] * (j - i)
         if not p.payload.kind:
+            held.append((i, j))
             continue
         out.append(TriggerMatch(i, j, p.payload))
-    return sorted(out, key=lambda t: t.start)
+    return sorted(out, key=lambda t: t.start), held
 
 
 def _spans_clauses(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> bool:
