@@ -38,9 +38,10 @@ def test_a_treatys_date_dates_the_paragraph_that_has_no_other():
 
 
 def test_the_dash_of_a_month_range_opens_no_clause():
-    got = dates("В феврале — марте 2014 года Россия установила контроль над Крымом, и 18 марта 2014 года "
-                "Россия объявила о присоединении полуострова.", "ru")
-    assert got["OCCUPY"] == "2014-02/2014-03"
+    doc = process("В феврале — марте 2014 года Россия установила контроль над Крымом, и 18 марта 2014 года "
+                  "Россия объявила о присоединении полуострова.", DocumentMeta("t", language="ru"))
+    got = [e.date.value if e.date else None for e in doc.events if e.kind == "OCCUPY"]
+    assert got == ["2014-02/2014-03", "2014-03-18"]  # the control taken, then the annexation declared
 
 
 def test_a_reference_year_dates_no_event():
