@@ -12,7 +12,7 @@ from dyad.pipeline import process
 
 CASES = Path(__file__).resolve().parents[1] / "data"
 # Measured when the floors were set; raise them as extraction improves, never lower them.
-FLOORS = {"en": 0.91, "ro": 0.94, "ru": 0.96}  # measured 0.935 / 0.968 / 0.974 (155 / 125 / 154 cases)
+FLOORS = {"en": 0.93, "ro": 0.95, "ru": 0.96}  # measured 0.950 / 0.976 / 0.978 (202 / 164 / 182 cases)
 
 
 def recall(lang: str) -> tuple[float, int]:
