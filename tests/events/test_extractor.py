@@ -438,3 +438,8 @@ def test_an_actor_inside_a_phrase_that_is_no_event_is_no_party():
     text = "În 1921 Polonia și România au semnat o alianță îndreptată împotriva unui atac sovietic."
     got = [e[:3] for e in events(text)]
     assert got == [("SIGN_AGREEMENT", "POL", "ROU")]
+
+
+def test_a_war_named_after_since_takes_no_party_from_the_clause_it_dates():
+    got = [e[:3] for e in events("In November 2000 Clinton visited Hanoi for the first time since the war.")]
+    assert got == [("VISIT", "USA", "VNM")]

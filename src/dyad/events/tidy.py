@@ -55,11 +55,21 @@ def _party_in_phrase(doc: Document, e: Event) -> bool:
     of their own; "În urma negocierilor, Rusia și Japonia au semnat" takes its parties from the
     clause it dates, whose act is the one told."""
     spans = [(a.start, a.end) for a in doc.actors if a.sentence == e.sentence and a.start >= 0]
+    sent = doc.sentences[e.sentence]
+    data = load_language(sent.language)
     for start, end in spans:
         between = doc.text[end:e.trigger.start] if end <= e.trigger.start else doc.text[e.trigger.end:start]
-        if len(between) <= PHRASE_REACH and not any(c in between for c in PHRASE_ENDS):
+        if len(between) <= PHRASE_REACH and not any(c in between for c in PHRASE_ENDS) \
+                and not (end <= e.trigger.start and _time_word_between(data, sent.tokens, end, e.trigger.start)):
             return True
     return False
+
+
+def _time_word_between(data: LanguageData, tokens: Sequence[Token], start: int, end: int) -> bool:
+    """"Clinton visited Hanoi for the first time since the war": an actor before the time word
+    belongs to the clause the phrase dates, not to the phrase."""
+    inside = [k for k, t in enumerate(tokens) if start <= t.start and t.end <= end]
+    return bool(inside) and matches_in(data.roles["time_prepositions"], tokens, inside[0], inside[-1] + 1)
 
 
 def reciprocal(data: LanguageData, tokens: Sequence[Token], near: tuple[int, int], trigger: tuple[int, int]) -> bool:
