@@ -443,3 +443,9 @@ def test_an_actor_inside_a_phrase_that_is_no_event_is_no_party():
 def test_a_war_named_after_since_takes_no_party_from_the_clause_it_dates():
     got = [e[:3] for e in events("In November 2000 Clinton visited Hanoi for the first time since the war.")]
     assert got == [("VISIT", "USA", "VNM")]
+
+
+def test_a_russian_name_after_a_preposition_is_no_subject_even_when_it_may_be_nominative():
+    # an undeclined foreign name before the verb acts; "в Советский Союз" is where he went
+    got = [e[:3] for e in events("В июле 1959 года Ричард Никсон приехал в Советский Союз.")]
+    assert got == [("VISIT", "USA", "RUS")]

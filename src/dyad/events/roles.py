@@ -235,13 +235,16 @@ def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMent
     # "Россия уведомила КНДР, что не станет продлевать договор": a form that may be accusative right
     # after another verb is that verb's object, the subject of neither; the object of "accused X of
     # supplying" is the agent of the act named by a noun
+    # "Гельмут Коль приехал в Советский Союз": a form right after any preposition is its object,
+    # whatever case the analyser also allows it
     verbal = not is_nominal(data, tokens[trig_start])
     source = next((a for a in nearest if _nominative(a) and not _genitive_of_noun(tokens, a, trig_start)
-                   and not _after_preposition(data, tokens, a)
+                   and not _after_preposition(data, tokens, a) and not _governed(tokens, a)
                    and not (verbal and _object_of_verb(tokens, a, trig_start))), None) \
         or next((a for a in nearest if _nominative(a) and not _genitive_of_noun(tokens, a, trig_start)
-                 and not _after_preposition(data, tokens, a)), None) \
-        or next((a for a in nearest if _nominative(a)), None)
+                 and not _after_preposition(data, tokens, a) and not _governed(tokens, a)), None)
+    if source is None and not any(a.token_end <= trig_start and not _cases(a) for a in before):
+        source = next((a for a in nearest if _nominative(a)), None)
     if source is None:  # an acronym the analyser declines oddly ("РФ готова …") or a name it cannot
         # decline at all ("Абэ … приехал в Россию"): the one before the verb
         source = next((a for a in reversed(before) if (a.text.isupper() and len(a.text) > 1 or not _cases(a))
@@ -250,6 +253,11 @@ def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMent
             if a is not source and (source is None or a.actor.code != source.actor.code)]
     target = next((a for a in rest if not _nominative(a)), rest[0] if rest else None)
     return source, target
+
+
+def _governed(tokens: Sequence[Token], a: ActorMention) -> bool:
+    """Right after a preposition (by the analyser's tag)."""
+    return a.token_start > 0 and tokens[a.token_start - 1].tags.startswith("PREP")
 
 
 def _object_of_verb(tokens: Sequence[Token], a: ActorMention, trig_start: int) -> bool:
