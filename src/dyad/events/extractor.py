@@ -428,6 +428,7 @@ def complete_roles(roles: Roles, info: KindInfo, actors: list[ActorMention], tri
     return Roles(sources, targets, roles.carried, roles.unordered)
 
 
+@last_call  # the same for every trigger of a sentence
 def _places(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention]) -> list[ActorMention]:
     """Actors whose words name a territory of the table held by others ("invaded the Falkland
     Islands": the place; its holder is the party, see complete_roles)."""
@@ -465,7 +466,10 @@ def holder_before(territory: str, date: DateValue | None, actor: str) -> str | N
         return None
     holder = holder_at(territory, date.start)
     if holder == actor:
-        day_before = (dt.date.fromisoformat(date.start) - dt.timedelta(days=1)).isoformat()
+        try:
+            day_before = (dt.date.fromisoformat(date.start) - dt.timedelta(days=1)).isoformat()
+        except ValueError:  # a date Python's calendar does not hold (before year 1)
+            return holder
         return holder_at(territory, day_before)
     return holder
 
