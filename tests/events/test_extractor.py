@@ -449,3 +449,10 @@ def test_a_russian_name_after_a_preposition_is_no_subject_even_when_it_may_be_no
     # an undeclined foreign name before the verb acts; "в Советский Союз" is where he went
     got = [e[:3] for e in events("В июле 1959 года Ричард Никсон приехал в Советский Союз.")]
     assert got == [("VISIT", "USA", "RUS")]
+
+
+def test_a_russian_defeat_with_no_victor_named_is_suffered_by_its_subject():
+    got = [e[:4] for e in events("Русско-японская война началась в 1904 году. В феврале–марте 1905 года японские "
+                                 "войска осадили Мукден, и русская армия потерпела поражение.")]
+    assert ("ATTACK", "JPN", "RUS", "1905-02/1905-03") in got
+    assert ("ATTACK", "RUS", "JPN", "1905-02/1905-03") not in got  # the loser never acts

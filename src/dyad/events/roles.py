@@ -226,7 +226,9 @@ def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMent
     if passive:  # "Польша была атакована Германией": the instrumental acts, the nominative suffers
         agent = next((a for a in nearest if bare_instrumental(a)), None)
         patient = next((a for a in nearest if _nominative(a)), None)
-        if agent:
+        if agent or patient and patient.token_end <= trig_start:
+            # with no agent named ("русская армия потерпела поражение под Мукденом") the subject
+            # still suffers the act: whoever did it is found elsewhere, or not at all
             return agent, patient
     # after the verb, a form that may be nominative or accusative ("посетивший Минск") is its object
     # a form that may be genitive right after a noun belongs to that noun ("границы СССР"): it is
