@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyarrow.dataset as pds
@@ -104,16 +104,17 @@ def test_one_big_file_is_processed_in_blocks_that_spread_over_the_workers(
                             for n in range(12)))
     monkeypatch.setattr(ray_engine, "PROCESS_BATCH", 4)
     seen: list[int] = []
-    load = ray_engine.load_records
+    load = ray_engine.load_blocks
 
-    def counting_load(directory: Path, store: Store, progress: bool | None = None) -> object:
+    def counting_load(blocks: Iterable[object], directory: Path, store: Store) -> object:
+        summary = load(blocks, directory, store)
         seen.append(len(list(directory.glob("*.parquet"))))
-        return load(directory, store, progress)
+        return summary
 
-    monkeypatch.setattr(ray_engine, "load_records", counting_load)
+    monkeypatch.setattr(ray_engine, "load_blocks", counting_load)
     with Store(tmp_path / "s.duckdb") as store:
         summary = ray_engine.ingest_ray_documents([feed], store, progress=False)
         assert summary.accepted == 12
         stored = [r["record"] for r in store.query("SELECT record FROM documents ORDER BY ingested_at")]
         assert stored == [f"line {n}" for n in range(1, 13)]  # stored in reading order all the same
-    assert seen == [3]  # 12 records in blocks of 4: three process tasks, three records files
+    assert seen == [3]  # 12 records in blocks of 4: three process tasks, three blocks stored and kept

@@ -1,29 +1,26 @@
-"""Loading the Ray engine's Parquet records into the DuckDB store, in reading order.
+"""Loading the Ray engine's records into the DuckDB store, in reading order, while Ray works.
 
-DuckDB (a separate in-memory connection, so the store's own transactions are untouched)
-sorts the records by their place in the input, spilling to disk when they outgrow its memory
-limit, and hands them over in small Arrow batches: the driver holds one batch at a time.
+The driver receives the processed blocks in input order (Ray Data's `preserve_order`) as they
+finish, keeps each as a Parquet file of `_records` (the data products are written from them)
+and stores its documents at once: the store's writes run beside the workers' processing
+instead of after it, and the driver holds one block at a time.
 """
 
 from __future__ import annotations
 
-import sys
-import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import numpy as np
-from tqdm import tqdm
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from dyad.engine.common import Batcher, IngestSummary, record_rejection
 from dyad.engine.records import prepared_from_record
 from dyad.lang import SUPPORTED
 from dyad.model import Rejection
 from dyad.store.db import Store
-
-LOAD_BATCH = 256  # records per Arrow batch handed from the sorting connection to the store
-SORT_MEMORY = "1GB"  # the sort spills beyond this
 
 
 def stored_ids(store: Store) -> np.ndarray:
@@ -35,27 +32,19 @@ def stored_ids(store: Store) -> np.ndarray:
     return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.uint64)
 
 
-def load_records(directory: Path, store: Store, progress: bool | None = None) -> IngestSummary:
-    """Store every record of `directory` (Parquet, `records.RECORD_SCHEMA`) as the local engine would."""
+def load_blocks(blocks: Iterable[pa.Table], directory: Path, store: Store) -> IngestSummary:
+    """Store every record of `blocks` (`records.RECORD_SCHEMA`, in reading order) as the local
+    engine would, keeping each block as `directory/NNNNNN.parquet`."""
     summary = IngestSummary()
-    files = sorted(directory.rglob("*.parquet")) if directory.is_dir() else []
-    if not files:
-        return summary
-    show = sys.stderr.isatty() if progress is None else progress
-    with tempfile.TemporaryDirectory(prefix="dyad-sort-") as spill, duckdb.connect() as con, store.ingesting():
-        con.execute(f"SET memory_limit = '{SORT_MEMORY}'")
-        con.execute("SET temp_directory = ?", [spill])
-        con.execute("SET preserve_insertion_order = false")
-        reader = con.sql("SELECT * FROM read_parquet(?) ORDER BY file_index, record_index",
-                         params=[[str(f) for f in files]]).to_arrow_reader(LOAD_BATCH)
+    directory.mkdir(parents=True, exist_ok=True)
+    with store.ingesting():
         # Batches of documents per transaction, as the local engine stores them; time plays no
         # part here (the documents are ready), so batches are full and the result deterministic.
         batcher = Batcher(store, summary, set(), seconds=float("inf"))
-        with tqdm(desc="load", unit="doc", disable=not show) as bar:
-            for batch in reader:
-                for row in batch.to_pylist():
-                    _load_one(row, store, summary, batcher)
-                bar.update(batch.num_rows)
+        for n, block in enumerate(blocks):
+            pq.write_table(block, directory / f"{n:06d}.parquet")
+            for row in block.to_pylist():
+                _load_one(row, store, summary, batcher)
         batcher.flush()
     return summary
 

@@ -1,13 +1,14 @@
 """The Ray engine: the same `process`, mapped with Ray Data over a local Ray or a cluster.
 
-Workers read the files (with the same readers and limits as the local engine), run `process`
-and write one Parquet row per input record to `<output>/_records/`. One light task per records
-file then writes the data products, partitioned by language: `<output>/documents/language=xx/` and
-`<output>/events/language=xx/` (every record read: a file given twice is there twice, with the
-same ids; the store keeps it once). Finally the driver loads `_records` into DuckDB in reading
-order, a batch of documents per transaction through `Store.add_documents` (DuckDB has one writer), so
-the store ends up exactly as the local engine leaves it for the same input — ids, near-
-duplicate links, rejections — and an interrupted load resumes like a local ingest.
+Workers read the files (with the same readers and limits as the local engine) and run `process`,
+one row per input record. The driver receives the processed blocks in reading order as they
+finish, keeps each as a Parquet file of `<output>/_records/` and stores its documents at once, a
+batch per transaction through `Store.add_documents` (DuckDB has one writer): the store's writes
+run beside the processing, and the store ends up exactly as the local engine leaves it for the
+same input — ids, near-duplicate links, rejections — and an interrupted ingest resumes like a
+local one. One light task per records file then writes the data products, partitioned by
+language: `<output>/documents/language=xx/` and `<output>/events/language=xx/` (every record
+read: a file given twice is there twice, with the same ids; the store keeps it once).
 
 On a cluster, the input paths and the output directory must be visible to every node (a
 shared file system), and dyad must be installed where the workers run.
@@ -32,7 +33,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from dyad.engine.common import IngestSummary, remerge, slim
-from dyad.engine.load import load_records, stored_ids
+from dyad.engine.load import load_blocks, stored_ids
 from dyad.engine.records import DOCUMENT_COLUMNS, document_record, event_rows, meta_from_record, meta_record, table
 from dyad.model import Rejection, content_hash
 from dyad.pipeline import process
@@ -116,6 +117,7 @@ def ray_session(address: str | None, workers: int, progress: bool) -> Iterator[A
         else:
             ray.init(address=address, log_to_driver=False, configure_logging=False)
     ctx = ray.data.DataContext.get_current()
+    ctx.execution_options.preserve_order = True  # the store takes documents in reading order
     ctx.enable_progress_bars = progress
     ctx.print_on_execution_start = progress
     if not progress:  # Ray Data logs each dataset's start and end at INFO
@@ -127,7 +129,7 @@ def ray_session(address: str | None, workers: int, progress: bool) -> Iterator[A
             ray.shutdown()
 
 
-def _run(ray: Any, files: list[str], limits: Limits, known: np.ndarray, out: Path) -> None:
+def _run(ray: Any, files: list[str], limits: Limits, known: np.ndarray, out: Path, store: Store) -> IngestSummary:
     paths = [{"file_index": i, "path": p} for i, p in enumerate(files)]
     records = ray.data.from_items(paths, override_num_blocks=max(1, min(len(paths), MAX_READ_BLOCKS)))
     records = records.map_batches(partial(_read_files, limits=limits, known=known), batch_size=1,
@@ -137,10 +139,12 @@ def _run(ray: Any, files: list[str], limits: Limits, known: np.ndarray, out: Pat
     # reading and processing into one task per file, so a corpus of few files used few workers.
     records = records.repartition(target_num_rows_per_block=PROCESS_BATCH)
     records = records.map_batches(_process_records, batch_size=PROCESS_BATCH, batch_format="pyarrow")
-    records.write_parquet(str(out / "_records"))
+    # blocks reach the driver in reading order as they finish: it stores them while Ray works on
+    summary = load_blocks(records.iter_batches(batch_size=None, batch_format="pyarrow"), out / "_records", store)
     # Splitting is plain file work: one task per records file is lighter than two more datasets.
     split = ray.remote(_split)
     ray.get([split.remote(str(f), str(out)) for f in sorted((out / "_records").glob("*.parquet"))])
+    return summary
 
 
 def ingest_ray(paths: Iterable[str | Path], store: Store, address: str | None = None, workers: int = 2,
@@ -166,10 +170,10 @@ def ingest_ray_documents(paths: Iterable[str | Path], store: Store, address: str
         raise FileExistsError(f"{out}: the Parquet output directory must be empty")
     files = [str(p) for p in iter_files(paths)]  # names only: contents are read by the workers
     try:
+        summary = IngestSummary()
         if files:
             with ray_session(address, workers, show) as ray:
-                _run(ray, files, limits, stored_ids(store), out)
-        summary = load_records(out / "_records", store, show)
+                summary = _run(ray, files, limits, stored_ids(store), out, store)
         shutil.rmtree(out / "_records", ignore_errors=True)
         return summary
     finally:
