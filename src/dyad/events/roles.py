@@ -195,7 +195,7 @@ def _compound_pair(compound: ActorMention) -> tuple[ActorMention, ActorMention]:
 
 def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMention], after: list[ActorMention],
              passive: bool, nominal: bool = False, trig_start: int = 0,
-             mutual: bool = False) -> tuple[ActorMention | None, ActorMention | None]:
+             mutual: bool = False, suffered: bool = False) -> tuple[ActorMention | None, ActorMention | None]:
     nearest = list(reversed(before)) + after
 
     def bare_instrumental(a: ActorMention) -> bool:  # "атакована Германией", not "с Китаем"
@@ -226,9 +226,10 @@ def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMent
     if passive:  # "Польша была атакована Германией": the instrumental acts, the nominative suffers
         agent = next((a for a in nearest if bare_instrumental(a)), None)
         patient = next((a for a in nearest if _nominative(a)), None)
-        if agent or patient and patient.token_end <= trig_start:
-            # with no agent named ("русская армия потерпела поражение под Мукденом") the subject
-            # still suffers the act: whoever did it is found elsewhere, or not at all
+        if agent or suffered and patient and patient.token_end <= trig_start:
+            # a pattern that is itself passive ("потерпеть поражение") with no agent named: the
+            # subject still suffers the act ("русская армия потерпела поражение под Мукденом");
+            # whoever did it is found elsewhere, or not at all
             return agent, patient
     # after the verb, a form that may be nominative or accusative ("посетивший Минск") is its object
     # a form that may be genitive right after a noun belongs to that noun ("границы СССР"): it is
@@ -516,7 +517,8 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
         return handed
     if any(a.case for a in in_clause):  # the language marks case
         source, target = _by_case(data, tokens, before, after, is_passive(data, tokens, trig),
-                                  is_nominal(data, tokens[trig.start]), trig.start, symmetric or trig.spec.mutual)
+                                  is_nominal(data, tokens[trig.start]), trig.start, symmetric or trig.spec.mutual,
+                                  trig.spec.passive)
     else:
         source, target = _by_order(data, tokens, trig, before, after, symmetric)
     pool = in_clause
