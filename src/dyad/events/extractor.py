@@ -432,8 +432,9 @@ def complete_roles(roles: Roles, info: KindInfo, actors: list[ActorMention], tri
 def _places(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention]) -> list[ActorMention]:
     """Actors whose words name a territory of the table held by others ("invaded the Falkland
     Islands": the place; its holder is the party, see complete_roles)."""
-    return [a for a in actors if a.kind == "country" and any(
-        i == a.token_start and held_by_others(p.payload, a.actor.code) for i, _, p in data.territories.find(tokens))]
+    starts = [(i, p.payload) for i, _, p in data.territories.find(tokens)]  # searched once, not per actor
+    return [a for a in actors if a.kind == "country"
+            and any(i == a.token_start and held_by_others(name, a.actor.code) for i, name in starts)]
 
 
 def _held_object(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, info: KindInfo, roles: Roles,
@@ -445,10 +446,9 @@ def _held_object(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
     if info.name not in OBJECT_KINDS or not roles.sources:
         return roles
     _, territories = _named_in_sentence(data, tokens, actors)
-    at = next((i for i, _ in territories if trig.start < i <= trig.end + 1), None)
+    at, name = next(((i, name) for i, name in territories if trig.start < i <= trig.end + 1), (None, ""))
     if at is None or any(a.token_start <= at + OBJECT_REACH for a in roles.targets):
         return roles
-    name = next(name for i, name in territories if i == at)
     # a withdrawal hands the place back: its holder after the act ("left Sinai in 1982": Egypt)
     source = roles.sources[0].actor.code
     holder = holder_at(name, date.end if date else None) if info.name == "WITHDRAW" \

@@ -199,8 +199,7 @@ def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMent
     nearest = list(reversed(before)) + after
 
     def bare_instrumental(a: ActorMention) -> bool:  # "атакована Германией", not "с Китаем"
-        prev = tokens[a.token_start - 1].tags if a.token_start > 0 else ""
-        return "ablt" in _cases(a) and not _nominative(a) and not prev.startswith("PREP")
+        return "ablt" in _cases(a) and not _nominative(a) and not _governed(tokens, a)
 
     if nominal:  # "нарушение японскими силами советской границы": the instrumental after the noun acts
         # "санкциям, введённым США, Канадой и Евросоюзом против России": a participle may stand between
