@@ -12,7 +12,7 @@ import pytest
 from dyad.data import LanguageData, load_language
 from dyad.events import memo
 from dyad.events.dating import _clause
-from dyad.events.roles import PUNCT_BREAK, _few_words, _in_office, clause_bounds, clause_stops, matches_at
+from dyad.events.grammar import PUNCT_BREAK, clause_bounds, clause_stops, few_words, in_office, matches_at
 from dyad.model import Document, DocumentMeta, Token
 from dyad.patterns import Pattern, PatternSet, compile_pattern
 from dyad.pipeline import process
@@ -159,8 +159,8 @@ def test_few_words_stops_counting_with_the_same_answer() -> None:
         for a in range(n):
             for b in range(a, min(n, a + 12)):
                 gap = range(a, b)
-                words = [k for k in gap if not bridge(k) and not _in_office(data, tokens, k)]
-                assert _few_words(data, tokens, gap, bridge) == (len(words) <= 3)
+                words = [k for k in gap if not bridge(k) and not in_office(data, tokens, k)]
+                assert few_words(data, tokens, gap, bridge) == (len(words) <= 3)
                 gaps += 1
     assert gaps > 10_000
 

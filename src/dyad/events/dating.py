@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from dyad.data import load_hierarchy, load_language, load_time_words
 from dyad.data.time_words import ends_with
-from dyad.events.roles import clause_stops, matches_at, matches_in
+from dyad.events.grammar import clause_stops, matches_at, matches_in
 from dyad.model import DateValue, Document, Span, TimeMention, Token
 from dyad.time.values import span
 

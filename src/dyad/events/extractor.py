@@ -9,29 +9,29 @@ anchor. Everything language-specific is read from the language's data files.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 from dyad.data import (
     KindInfo,
     LanguageData,
     agreement_parties,
-    held_by_others,
-    holder_at,
     holder_of,
     load_kinds,
     load_language,
     load_persons,
     polity_at,
 )
+from dyad.events.completion import (
+    complete_roles,
+    held_object,
+    implied_actor,
+    named_arguments,
+    place_actors,
+)
 from dyad.events.dating import governing_date, phrase_date, treaty_date
 from dyad.events.focus import complete_one_sided, focus_pair
-from dyad.events.memo import last_call
-from dyad.events.modality import is_condition, modality_of
-from dyad.events.roles import (
-    Roles,
+from dyad.events.grammar import (
     TriggerMatch,
-    assign_roles,
     clause_bounds,
     is_nominal,
     is_passive,
@@ -39,8 +39,10 @@ from dyad.events.roles import (
     matches_in,
     named_by_noun,
     passive_inside,
-    phrase_actors,
 )
+from dyad.events.memo import last_call
+from dyad.events.modality import is_condition, modality_of
+from dyad.events.roles import Roles, assign_roles, phrase_actors
 from dyad.events.tidy import (
     RECIPROCAL_REACH,
     at_listed_dates,
@@ -65,7 +67,6 @@ from dyad.events.triggers import (
     undated_title,
 )
 from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Modality, Sentence, Span, Token, event_id
-from dyad.patterns import PatternSet
 
 EXTRACTOR_VERSION = "0.6.0"  # raised when the rules change what is extracted (stored events say which made them)
 EventKey = tuple[str, str | None, str | None, str | None, str]
@@ -110,44 +111,8 @@ def _ref(m: ActorMention | None, date: DateValue | None) -> ActorRef | None:
     return ActorRef(code, polity, sector, person_id)
 
 
-def _arguments(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int],
-               actors: Sequence[ActorMention] = ()) -> tuple[str | None, list[str] | None]:
-    """The agreement and territories named in the trigger's clause, else in its sentence."""
-    def names(found: list[tuple[int, str]]) -> list[str]:
-        inside = [name for i, name in found if clause[0] <= i < clause[1]]
-        out: list[str] = []
-        for name in inside or [name for _, name in found]:
-            if name not in out:
-                out.append(name)
-        return out
-
-    agreements, territories = _named_in_sentence(data, tokens, actors)
-    agreement_names = names(agreements)
-    return (agreement_names[0] if agreement_names else None), (names(territories) or None)
 
 
-@last_call  # the same for every trigger of a sentence: asked once per trigger, computed once
-def _named_in_sentence(data: LanguageData, tokens: Sequence[Token],
-                       actors: Sequence[ActorMention]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """(position, name) of the agreements and of the territories the sentence names, in order;
-    the longer of two overlapping names wins. A territory inside a longer actor's name is that
-    actor ("Coreea de Sud" names no "Korea")."""
-    def inside_name(i: int, j: int) -> bool:
-        return any(a.token_start <= i and j <= a.token_end and a.token_end - a.token_start > j - i for a in actors)
-
-    def named(ps: PatternSet) -> list[tuple[int, str]]:
-        taken = [False] * len(tokens)
-        found = []
-        for i, j, p in sorted(ps.find(tokens), key=lambda m: (-(m[1] - m[0]), m[0])):
-            if ps is data.territories and inside_name(i, j):
-                continue
-            if not any(taken[i:j]):  # "Kurilele de Sud" is South Kuril Islands, not also Kuril Islands
-                taken[i:j] = [True] * (j - i)
-                found.append((i, p.payload))
-        found.sort()
-        return found
-
-    return named(data.agreements), named(data.territories)
 
 
 @last_call  # asked for each trigger of a sentence, then once more for the sentence, with its actors
@@ -290,7 +255,7 @@ class EventExtractor:
         # DESIGN §3: a stated proposal or intent is coded PROPOSE, whatever is proposed
         info = kinds["PROPOSE" if modality == "proposed" else kind]
         mediators = _mediators(data, tokens, actors)  # "mediated by Roosevelt": no party
-        places = _places(data, tokens, actors)
+        places = place_actors(data, tokens, actors)
         held = held_phrases(data, tokens)  # "împotriva unui atac sovietic": the feared attack's side
         players = [a for a in actors if (not a.location or info.name == "VISIT")  # "arrived in Moscow" hosts
                    and not in_document_name(data, tokens, a) and a not in mediators and a not in places
@@ -324,15 +289,15 @@ class EventExtractor:
             pair_named = _names_the_pair(data, tokens, clause)
             if pair_named and not info.symmetric:
                 # "both armies pulled back": each side did it
-                roles = Roles([_implied(implied[0]), _implied(implied[1])], [], carried=True)
+                roles = Roles([implied_actor(implied[0]), implied_actor(implied[1])], [], carried=True)
             elif is_passive(data, tokens, trig) or passive_inside(data, tokens, trig) or pair_named \
                     or _document_acts(data, tokens, trig, clause) \
                     or info.symmetric and any(t.sentence == si for t in doc.times):
                 # "Au fost semnate 17 documente", "the two sides held talks": an agentless passive,
                 # or the two named as a pair, in a text about one pair tells of that pair; no
                 # direction is given, so alphabetical order
-                roles = Roles([_implied(implied[0])], [_implied(implied[1])], carried=True, unordered=True)
-        agreement, territory = _arguments(data, tokens, clause, [a for a in actors if a not in places])
+                roles = Roles([implied_actor(implied[0])], [implied_actor(implied[1])], carried=True, unordered=True)
+        agreement, territory = named_arguments(data, tokens, clause, [a for a in actors if a not in places])
         trigger_span = Span(tokens[trig.start].start, tokens[trig.end - 1].end)
         # an act named in a time phrase has the date written in that phrase, not the clause's
         date = (framing and phrase_date(doc, si, trigger_span)) or governing_date(
@@ -342,7 +307,7 @@ class EventExtractor:
         # keeps its own date; the treaty's year dates only its parties' signing
         outsider = bool(parties and roles.sources and not {a.actor.code for a in roles.sources} & set(parties))
         date = treaty_date(doc, si, trigger_span.start, info.name, agreement, date, by_party=not outsider)
-        roles = _held_object(data, tokens, trig, info, roles, players, date)
+        roles = held_object(data, tokens, trig, info, roles, players, date)
         roles = complete_roles(roles, info, players, trig, agreement, territory, date)
         if not roles.sources and roles.targets and info.symmetric:
             # "Armistițiul cu Uniunea Sovietică a fost semnat": a joint act with one party named is
@@ -375,11 +340,7 @@ class EventExtractor:
         return out
 
 
-PARTY_KINDS = {"SIGN_AGREEMENT", "RATIFY", "TERMINATE_AGREEMENT", "END_WAR"}
 ENDING_KINDS = {"TERMINATE_AGREEMENT"}  # "denounced the pact of 1941": the pact's date is not the act's
-HOLDER_KINDS = {"OCCUPY", "ATTACK", "CEDE_TERRITORY"}  # a claim renounced goes to the holder
-OBJECT_KINDS = {"OCCUPY", "ATTACK", "WITHDRAW"}  # "invaded Sinai", "left Sinai": done to the place's holder
-OBJECT_REACH = 4  # words from a territory object to a party that is its holder ("seized Crimea from Ukraine")
 
 
 def _names_by_noun(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
@@ -396,82 +357,14 @@ def _names_the_pair(data: LanguageData, tokens: Sequence[Token], clause: tuple[i
     return matches_in(data.roles["pair_words"], tokens, *clause)
 
 
-def _implied(code: str) -> ActorMention:
-    """An actor the text implies without naming it here: no span of its own."""
-    return ActorMention(-1, -1, "", ActorRef(code), "country")
 
 
-def complete_roles(roles: Roles, info: KindInfo, actors: list[ActorMention], trig: TriggerMatch,
-                   agreement: str | None, territory: list[str] | None, date: DateValue | None) -> Roles:
-    """Fill a missing side from what the text names elsewhere: the parties of a named treaty
-    ("Moscow denounced the neutrality pact" → against Japan), the holder of a territory at the
-    date ("occupied Manchuria" in 1900 → China), else another actor of the same sentence."""
-    sources, targets = list(roles.sources), list(roles.targets)
-    parties = agreement_parties(agreement) if info.name in PARTY_KINDS else ()
-    if len(parties) == 2:
-        named = {a.actor.code for a in sources + targets}
-        if not sources:
-            sources = [_implied(parties[0])]
-        if not targets and sources[0].actor.code in parties and not named - set(parties):
-            targets = [_implied(p) for p in parties if p != sources[0].actor.code][:1]
-    if not targets and sources and territory and info.name in HOLDER_KINDS:
-        holder = holder_before(territory[0], date, sources[0].actor.code)
-        if holder and holder != sources[0].actor.code:
-            targets = [_implied(holder)]
-    if not targets and sources and not info.symmetric:
-        codes = {a.actor.code for a in sources}
-        others = [a for a in actors if a.actor.code not in codes]
-        if others:
-            targets = [min(others, key=lambda a: abs(a.token_start - trig.start))]
-    if (sources, targets) == (roles.sources, roles.targets):
-        return roles
-    return Roles(sources, targets, roles.carried, roles.unordered)
 
 
-@last_call  # the same for every trigger of a sentence
-def _places(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention]) -> list[ActorMention]:
-    """Actors whose words name a territory of the table held by others ("invaded the Falkland
-    Islands": the place; its holder is the party, see complete_roles)."""
-    starts = [(i, p.payload) for i, _, p in data.territories.find(tokens)]  # searched once, not per actor
-    return [a for a in actors if a.kind == "country"
-            and any(i == a.token_start and held_by_others(name, a.actor.code) for i, name in starts)]
 
 
-def _held_object(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, info: KindInfo, roles: Roles,
-                 actors: list[ActorMention], date: DateValue | None) -> Roles:
-    """"Israel invaded Sinai under a plan drawn up with Britain and France", "Israeli troops left Sinai":
-    a territory right after a force or withdrawal verb is what the act is done to, so its holder at
-    the date is the target, not a party named further on in another phrase or elsewhere in the
-    sentence ("occupied Crimea from Ukraine" keeps Ukraine)."""
-    if info.name not in OBJECT_KINDS or not roles.sources:
-        return roles
-    _, territories = _named_in_sentence(data, tokens, actors)
-    at, name = next(((i, name) for i, name in territories if trig.start < i <= trig.end + 1), (None, ""))
-    if at is None or any(a.token_start <= at + OBJECT_REACH for a in roles.targets):
-        return roles
-    # a withdrawal hands the place back: its holder after the act ("left Sinai in 1982": Egypt)
-    source = roles.sources[0].actor.code
-    holder = holder_at(name, date.end if date else None) if info.name == "WITHDRAW" \
-        else holder_before(name, date, source)
-    if holder is None or holder in {a.actor.code for a in roles.sources}:
-        return roles
-    return Roles(roles.sources, [_implied(holder)], roles.carried, roles.unordered)
 
 
-def holder_before(territory: str, date: DateValue | None, actor: str) -> str | None:
-    """The holder of a territory when an act by `actor` began: on the day an occupation starts the
-    table already names the occupier ("Argentina invaded the Falklands on 2 April 1982"), so the
-    one it was taken from is the holder the day before."""
-    if date is None:
-        return None
-    holder = holder_at(territory, date.start)
-    if holder == actor:
-        try:
-            day_before = (dt.date.fromisoformat(date.start) - dt.timedelta(days=1)).isoformat()
-        except ValueError:  # a date Python's calendar does not hold (before year 1)
-            return holder
-        return holder_at(territory, day_before)
-    return holder
 
 
 def _pronoun_before(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, clause: tuple[int, int]) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dyad.data import LanguageData
-from dyad.events.roles import TriggerMatch, matches_at, matches_in, named_by_noun
+from dyad.events.grammar import TriggerMatch, matches_at, matches_in, named_by_noun
 from dyad.model import Modality, Token
 
 HARD_BREAKS = {";", ":"}  # a condition does not reach across these

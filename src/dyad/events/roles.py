@@ -10,28 +10,32 @@ gives its own event. The grammar words are each language's `roles.yaml`.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dyad.data import LanguageData, TriggerSpec, government_noun_before
-from dyad.events.memo import last_call
+from dyad.data import LanguageData
+from dyad.events.grammar import (
+    PUNCT_STOP,
+    TriggerMatch,
+    after_preposition,
+    cases_of,
+    coordinated,
+    governed,
+    is_nominal,
+    is_nominative,
+    is_passive,
+    matches_at,
+    named_by_noun,
+    prepositional,
+)
 from dyad.model import ActorMention, Token
-from dyad.patterns import PatternSet
 
 COMPOUND_DISTANCE = 4
 HANDED_REACH = 4  # words between a light verb's recipient and the act's noun ("României un ultimatum")
 OWNER_REACH = 5  # words between an act's genitive agent and the phrase naming the other side
 AGENT_REACH = 4  # words between an act's noun and its agent phrase ("anexarea Crimeei de către Rusia")
-PUNCT_STOP = {",", ";", ":", "(", ")", "—"}
-PUNCT_BREAK = {";", ":", "—", "(", ")"}  # a clause ends here (a comma does not end one)
 
 
-@dataclass
-class TriggerMatch:
-    start: int  # token indices within the sentence
-    end: int
-    spec: TriggerSpec
 
 
 @dataclass
@@ -46,104 +50,20 @@ class Roles:
         return self.sources[0] if self.sources else None
 
 
-# matches_at(ps, tokens, i): the end of a pattern of `ps` starting at tokens[i], else None.
-# matches_in(ps, tokens, lo, hi): does a pattern of `ps` start anywhere in tokens[lo:hi]?
-# The methods themselves, not functions calling them: one call frame less on each of the ~2,400
-# questions a document the event stage asks (bench/RESULTS.md, round 7).
-matches_at = PatternSet.end_at
-matches_in = PatternSet.starts_in
 
 
-def _cases(a: ActorMention) -> set[str]:
-    return set(a.case.split(",")) - {""}
 
 
-def _nominative(a: ActorMention) -> bool:
-    return "nomn" in _cases(a)
 
 
-def _may_agree(a: ActorMention, b: ActorMention) -> bool:
-    """Two actors may stand in one case; an acronym or a person's name is left out, the analyser
-    gives "США", "РФ" or "Пашинян" (read as a plural of "пашинянин") cases that miss some it takes."""
-    if a.text.isupper() or b.text.isupper() or a.kind == "person" or b.kind == "person":
-        return True
-    return not (_cases(a) and _cases(b)) or bool(_cases(a) & _cases(b))
 
 
-def _coordinated(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention],
-                 head: ActorMention) -> list[ActorMention]:
-    """`head` and the actors joined to it by conjunctions or commas ("Germany and Italy",
-    "Germany, Italy and Japan"). Commas alone make no list: in "după invadarea Ucrainei de către
-    Rusia, România a expulzat" the comma ends a phrase. Each member may be an office, its country
-    and a name ("президент Азербайджана Ильхам Алиев, премьер-министр Армении Никол Пашинян и
-    президент России Владимир Путин"): offices and names dyad does not know join their neighbours."""
-    group = [head]
-    ordered = sorted(actors, key=lambda a: a.token_start)
-
-    def bridge(k: int) -> bool:  # a name dyad does not know (unknown names are recognised after this stage)
-        return k > 0 and tokens[k].text[:1].isupper() and tokens[k].text.isalpha()
-
-    i = ordered.index(head)
-    conjoined = False
-
-    def linking(k: int, gap: range) -> bool:
-        return tokens[k].text == "," or bridge(k) or _in_office(data, tokens, k) \
-            or matches_at(data.roles["conjunction"], tokens, k) is not None \
-            or (k > gap.start and matches_at(data.roles["noun_markers"], tokens, k) is not None) \
-            or (k > gap.start and matches_at(data.roles["passive_agent"], tokens, k) is not None) \
-            or (k > gap.start and matches_at(data.acting_nouns, tokens, k) is not None)  # "și de guvernul japonez"
-
-    for step in (-1, 1):
-        j, edge = i, head
-        while 0 <= j + step < len(ordered):
-            nxt = ordered[j + step]
-            left, right = (nxt, edge) if step < 0 else (edge, nxt)
-            gap = range(left.token_end, right.token_start)
-            same_words = (left.token_start, left.token_end) == (right.token_start, right.token_end)
-            # "împăratul Alexandru al II-lea al Rusiei": a person's own country after a link word
-            own_country = len(gap) == 1 and nxt.actor.code == edge.actor.code \
-                and matches_at(data.roles["office_links"], tokens, gap.start) is not None
-            # "the United States and the European Union": an article may stand after the conjunction;
-            # "России Владимир Путин": the office's country and its holder stand side by side. (Every word
-            # linking is asked first: it mostly fails at the gap's first word, the count of words asks
-            # each word's office test; both are pure, so the order changes no answer.)
-            joined = same_words or own_country or all(linking(k, gap) for k in gap) \
-                and _few_words(data, tokens, gap, bridge) and (len(gap) > 0 or nxt.actor.code == edge.actor.code)
-            if not joined or not _may_agree(nxt, head) and len(gap) > 0:
-                break
-            conjoined = conjoined or same_words or any(
-                matches_at(data.roles["conjunction"], tokens, k) is not None for k in gap)
-            group.append(nxt)
-            j, edge = j + step, nxt
-    if not conjoined:
-        return [head]
-    return sorted(group, key=lambda a: a.token_start)
 
 
-def _few_words(data: LanguageData, tokens: Sequence[Token], gap: range, bridge: Callable[[int], bool]) -> bool:
-    """At most three words of `gap` are neither an unknown name (`bridge`) nor part of an office.
-    Stops at the fourth: the gap between two actors far apart may be most of the sentence, and
-    each word's office test asks the titles about the three positions up to it."""
-    words = 0
-    for k in gap:
-        if not bridge(k) and not _in_office(data, tokens, k):
-            words += 1
-            if words > 3:
-                return False
-    return True
 
 
-def _in_office(data: LanguageData, tokens: Sequence[Token], k: int) -> bool:
-    """tokens[k] is part of an office's name ("премьер-министр", "prime minister"), or a word linking
-    an office to its country ("the President of Azerbaijan"; roles.yaml `office_links`)."""
-    if _in_office_name(data, tokens, k):
-        return True
-    return matches_at(data.roles["office_links"], tokens, k) is not None and (
-        k + 1 < len(tokens) and _in_office_name(data, tokens, k + 1) or k > 0 and _in_office_name(data, tokens, k - 1))
 
 
-def _in_office_name(data: LanguageData, tokens: Sequence[Token], k: int) -> bool:
-    return any((end := matches_at(data.titles, tokens, j)) is not None and end > k for j in range(max(0, k - 2), k + 1))
 
 
 def _between(data: LanguageData, tokens: Sequence[Token],
@@ -156,22 +76,8 @@ def _between(data: LanguageData, tokens: Sequence[Token],
     return None
 
 
-def is_passive(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
-    first = tokens[trig.start]
-    if trig.spec.passive or first.tags.startswith("PRTS"):  # Russian short participle: "подписан"
-        return True
-    if first.text.lower().endswith("ing") or trig.spec.reverse:
-        # "is considering": a progressive; "is a threat to": a predicate noun, not a passive
-        return False
-    return any(matches_at(data.roles["passive_auxiliary"], tokens, k) is not None
-               for k in range(max(0, trig.start - 2), trig.start))
 
 
-def passive_inside(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
-    """A trigger that opens with its noun and holds the passive ("Sancțiunile au fost extinse",
-    "negocierile au fost întrerupte"): an agentless passive."""
-    return any(matches_at(data.roles["passive_auxiliary"], tokens, k) is not None
-               for k in range(trig.start + 1, trig.end - 1))
 
 
 def _agent_after(data: LanguageData, tokens: Sequence[Token], after: list[ActorMention],
@@ -199,21 +105,21 @@ def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMent
     nearest = list(reversed(before)) + after
 
     def bare_instrumental(a: ActorMention) -> bool:  # "атакована Германией", not "с Китаем"
-        return "ablt" in _cases(a) and not _nominative(a) and not _governed(tokens, a)
+        return "ablt" in cases_of(a) and not is_nominative(a) and not governed(tokens, a)
 
     if nominal:  # "нарушение японскими силами советской границы": the instrumental after the noun acts
         # "санкциям, введённым США, Канадой и Евросоюзом против России": a participle may stand between
         agent = next((a for a in after if bare_instrumental(a) and (a.token_start - trig_start <= 3 or any(
             t.tags.startswith("PRTF") for t in tokens[trig_start + 1:a.token_start]))), None)
         if agent:
-            agents = _coordinated(data, tokens, after, agent)
+            agents = coordinated(data, tokens, after, agent)
             return agent, next((a for a in after if a not in agents and a.actor.code != agent.actor.code), None)
         # "нападение Германии на Польшу", "визит Путина в Японию": the genitive right after the noun
         # acts on the one its preposition marks
-        owner = after[0] if after and "gent" in _cases(after[0]) and after[0].token_start - trig_start <= 2 \
-            and not mutual and not _after_preposition(data, tokens, after[0]) \
+        owner = after[0] if after and "gent" in cases_of(after[0]) and after[0].token_start - trig_start <= 2 \
+            and not mutual and not after_preposition(data, tokens, after[0]) \
             and not _of_another_noun(data, tokens, after[0], trig_start) else None
-        marked = next((a for a in after[1:] if _after_preposition(data, tokens, a)), None) if owner else None
+        marked = next((a for a in after[1:] if after_preposition(data, tokens, a)), None) if owner else None
         if owner and marked is None:  # "вторжения японских самолётов в воздушное пространство СССР":
             # the preposition governs the noun the actor belongs to
             marked = next((a for a in after[1:] if a.token_start - owner.token_end <= OWNER_REACH
@@ -224,7 +130,7 @@ def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMent
             return owner, marked
     if passive:  # "Польша была атакована Германией": the instrumental acts, the nominative suffers
         agent = next((a for a in nearest if bare_instrumental(a)), None)
-        patient = next((a for a in nearest if _nominative(a)), None)
+        patient = next((a for a in nearest if is_nominative(a)), None)
         if agent or suffered and patient and patient.token_end <= trig_start:
             # a pattern that is itself passive ("потерпеть поражение") with no agent named: the
             # subject still suffers the act ("русская армия потерпела поражение под Мукденом");
@@ -240,26 +146,23 @@ def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMent
     # "Гельмут Коль приехал в Советский Союз": a form right after any preposition is its object,
     # whatever case the analyser also allows it
     verbal = not is_nominal(data, tokens[trig_start])
-    source = next((a for a in nearest if _nominative(a) and not _genitive_of_noun(tokens, a, trig_start)
-                   and not _after_preposition(data, tokens, a) and not _governed(tokens, a)
+    source = next((a for a in nearest if is_nominative(a) and not _genitive_of_noun(tokens, a, trig_start)
+                   and not after_preposition(data, tokens, a) and not governed(tokens, a)
                    and not (verbal and _object_of_verb(tokens, a, trig_start))), None) \
-        or next((a for a in nearest if _nominative(a) and not _genitive_of_noun(tokens, a, trig_start)
-                 and not _after_preposition(data, tokens, a) and not _governed(tokens, a)), None)
-    if source is None and not any(a.token_end <= trig_start and not _cases(a) for a in before):
-        source = next((a for a in nearest if _nominative(a)), None)
+        or next((a for a in nearest if is_nominative(a) and not _genitive_of_noun(tokens, a, trig_start)
+                 and not after_preposition(data, tokens, a) and not governed(tokens, a)), None)
+    if source is None and not any(a.token_end <= trig_start and not cases_of(a) for a in before):
+        source = next((a for a in nearest if is_nominative(a)), None)
     if source is None:  # an acronym the analyser declines oddly ("РФ готова …") or a name it cannot
         # decline at all ("Абэ … приехал в Россию"): the one before the verb
-        source = next((a for a in reversed(before) if (a.text.isupper() and len(a.text) > 1 or not _cases(a))
-                       and not _after_preposition(data, tokens, a)), None)
+        source = next((a for a in reversed(before) if (a.text.isupper() and len(a.text) > 1 or not cases_of(a))
+                       and not after_preposition(data, tokens, a)), None)
     rest = [a for a in after + list(reversed(before))
             if a is not source and (source is None or a.actor.code != source.actor.code)]
-    target = next((a for a in rest if not _nominative(a)), rest[0] if rest else None)
+    target = next((a for a in rest if not is_nominative(a)), rest[0] if rest else None)
     return source, target
 
 
-def _governed(tokens: Sequence[Token], a: ActorMention) -> bool:
-    """Right after a preposition (by the analyser's tag)."""
-    return a.token_start > 0 and tokens[a.token_start - 1].tags.startswith("PREP")
 
 
 def _object_of_verb(tokens: Sequence[Token], a: ActorMention, trig_start: int) -> bool:
@@ -267,7 +170,7 @@ def _object_of_verb(tokens: Sequence[Token], a: ActorMention, trig_start: int) -
     accusative or dative: that verb's object ("уведомила КНДР, что …")."""
     k = a.token_start - 1
     return a.token_end <= trig_start and k >= 0 and tokens[k].tags.startswith("VERB") \
-        and bool(_cases(a) & {"accs", "datv"})
+        and bool(cases_of(a) & {"accs", "datv"})
 
 
 def _of_another_noun(data: LanguageData, tokens: Sequence[Token], a: ActorMention, trig_start: int) -> bool:
@@ -284,36 +187,18 @@ def _genitive_of_noun(tokens: Sequence[Token], a: ActorMention, trig_start: int)
     k = a.token_start - 1
     if k >= 1 and tokens[k - 1].text[:1].isdigit():
         return False  # "в 1941 года США предоставили": the noun before is a date's, not a head
-    return "gent" in _cases(a) and k > 0 and k != trig_start and tokens[k].tags.startswith("NOUN")
+    return "gent" in cases_of(a) and k > 0 and k != trig_start and tokens[k].tags.startswith("NOUN")
 
 
-def _after_preposition(data: LanguageData, tokens: Sequence[Token], a: ActorMention) -> bool:
-    """"cu Germania", "against Japan": an actor in a prepositional phrase is no subject; the seat
-    after a government noun is the government ("guvernul de la București a renunțat")."""
-    for k in range(a.token_start - 1, max(a.token_start - 3, -1), -1):
-        if tokens[k].text in PUNCT_STOP:
-            return False
-        if any(matches_at(data.roles[key], tokens, k) is not None for key in ("target_prepositions", "between")):
-            return government_noun_before(data, tokens, a.token_start) is None
-    return False
 
 
-def _prepositional(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention]) -> list[ActorMention]:
-    """Actors inside a prepositional phrase, a list included: in "cu Germania, Turcia și Afganistan"
-    all three follow "cu", though only the first stands next to it."""
-    marked: list[ActorMention] = []
-    for a in actors:
-        if a in marked or not _after_preposition(data, tokens, a):
-            continue
-        marked.extend(m for m in _coordinated(data, tokens, actors, a) if m.token_start >= a.token_start)
-    return marked
 
 
 def _by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, before: list[ActorMention],
               after: list[ActorMention], symmetric: bool) -> tuple[ActorMention | None, ActorMention | None]:
     agent = _agent_after(data, tokens, after, trig.end)
     # the other side stands outside the agent's list ("imposed by the US, Canada and the EU against Russia")
-    agents = _coordinated(data, tokens, after, agent) if agent is not None else []
+    agents = coordinated(data, tokens, after, agent) if agent is not None else []
     # nor is an actor of the agent's own country ("de împăratul Alexandru al II-lea al Rusiei")
     other = next((a for a in after if a not in agents and (agent is None or a.actor.code != agent.actor.code)), None)
     if is_passive(data, tokens, trig):
@@ -324,7 +209,7 @@ def _by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, b
         # "încălcarea spațiului aerian al URSS de către armata japoneză"; an actor before the noun
         # belongs to another phrase ("destabilizarea situației din Ucraina și anexarea Crimeei de către Rusia")
         return agent, other
-    in_phrase = _prepositional(data, tokens, before)
+    in_phrase = prepositional(data, tokens, before)
     if before and before[-1] in in_phrase and before[-1].token_end == trig.start and after \
             and is_nominal(data, tokens[trig.start]):
         # "for the anniversary of the German invasion of Poland": the adjective before the noun acts
@@ -345,34 +230,15 @@ def _by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, b
     return after[0], next((a for a in after[1:] if a.actor.code != after[0].actor.code), after[1])
 
 
-def is_nominal(data: LanguageData, token: Token) -> bool:
-    """A noun naming an act ("semnarea", "подписание", "signing"), by part of speech where the
-    language's adapter gives it, else by the lemma's ending."""
-    if token.tags:
-        return token.tags.startswith("NOUN")
-    form, lemma = token.text.lower(), token.lemma.lower()
-    if data.article_endings and form != lemma and form.endswith(data.article_endings):
-        return True
-    return lemma.endswith(data.nominal_suffixes) if data.nominal_suffixes else False
 
 
-def named_by_noun(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
-    """The trigger is a noun: by its part of speech or ending, or by a determiner or possessive
-    right before it ("the visit", "Eisenhower's visit"; roles.yaml `noun_markers`)."""
-    if is_nominal(data, tokens[trig.start]):
-        return True
-    if trig.start == 0:
-        return False
-    prev = tokens[trig.start - 1]
-    possessive = prev.text.endswith(("'s", "’s"))
-    return possessive or matches_at(data.roles["noun_markers"], tokens, trig.start - 1) is not None
 
 
 def _has_subject(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention], trig: TriggerMatch) -> bool:
     before = [a for a in actors if a.token_end <= trig.start]
     if any(a.case for a in actors):
-        return any(_nominative(a) for a in before)
-    return any(not _after_preposition(data, tokens, a) for a in before)
+        return any(is_nominative(a) for a in before)
+    return any(not after_preposition(data, tokens, a) for a in before)
 
 
 def _main_subject(data: LanguageData, tokens: Sequence[Token], earlier: list[ActorMention],
@@ -380,9 +246,9 @@ def _main_subject(data: LanguageData, tokens: Sequence[Token], earlier: list[Act
     """The subject of the clause before ("Судзуки — первый из политиков, посетивший Россию",
     "Japonia, care a semnat …"): an embedded clause with no subject of its own shares it."""
     if any(a.case for a in earlier):
-        candidates = [a for a in earlier if _nominative(a)]
+        candidates = [a for a in earlier if is_nominative(a)]
     else:
-        candidates = [a for a in earlier if not _after_preposition(data, tokens, a)]
+        candidates = [a for a in earlier if not after_preposition(data, tokens, a)]
     return next((a for a in reversed(candidates) if a.actor.code != target.actor.code), None)
 
 
@@ -397,7 +263,7 @@ def phrase_actors(data: LanguageData, tokens: Sequence[Token], actors: list[Acto
         for k in range(a.token_start - 1, max(a.token_start - 5, -1), -1):
             end = matches_at(data.roles[key], tokens, k)
             if end is not None and 0 <= a.token_start - end <= 2:
-                found.extend(m for m in _coordinated(data, tokens, actors, a) if m.token_start >= a.token_start)
+                found.extend(m for m in coordinated(data, tokens, actors, a) if m.token_start >= a.token_start)
                 break
             if tokens[k].text in PUNCT_STOP:
                 break
@@ -412,7 +278,7 @@ def _handed_over(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
                  if matches_at(data.roles["light_verbs"], tokens, k) is not None), None)
     if verb is None:
         return None
-    subject = [a for a in before if a.token_end <= verb and not _after_preposition(data, tokens, a)]
+    subject = [a for a in before if a.token_end <= verb and not after_preposition(data, tokens, a)]
     recipient = [a for a in before if a.token_start > verb]
     if not subject or not recipient or subject[-1].actor.code == recipient[0].actor.code \
             or trig.start - recipient[-1].token_end > HANDED_REACH:  # the handed noun follows its recipient
@@ -442,7 +308,7 @@ def _joined(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, cla
     if cue is None:
         return None
     joiners = [a for a in in_clause if a.token_end <= cue
-               and (cue - a.token_end <= 2 or not _after_preposition(data, tokens, a))]
+               and (cue - a.token_end <= 2 or not after_preposition(data, tokens, a))]
     own = [a for a in in_clause if a.token_start >= trig.start]
     if not joiners or not own:
         return None
@@ -486,11 +352,11 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
         first, second = _compound_pair(compound)
         subject = next((a for a in reversed(in_clause) if a.token_end <= trig.start and a is not compound
                         and a.actor.code in (first.actor.code, second.actor.code)
-                        and not _after_preposition(data, tokens, a)), None)
+                        and not after_preposition(data, tokens, a)), None)
         if subject is not None:  # "the Soviet government proposed a Soviet-Japanese pact": it acts
             return Roles([subject], [second if subject.actor.code == first.actor.code else first])
         outsider = next((a for a in reversed(in_clause) if a.token_end <= trig.start and a is not compound
-                         and not _after_preposition(data, tokens, a) and (not a.case or _nominative(a))), None)
+                         and not after_preposition(data, tokens, a) and (not a.case or is_nominative(a))), None)
         if outsider is not None and not symmetric:
             # "guvernul de la București a renunțat la garanțiile franco-britanice": a third party
             # acts towards both the compound names
@@ -507,7 +373,7 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
         # withdrawal of the Indian soldiers")
         before, after = inside, [a for a in after if a not in inside]
     if len(before) >= 2 and not symmetric and _second_verb(data, tokens, before[-1].token_end, trig) \
-            and (not before[-1].case or "accs" in _cases(before[-1])):
+            and (not before[-1].case or "accs" in cases_of(before[-1])):
         # "trupele japoneze au atacat China și au început ocuparea …": a second verb shares the first's
         # subject; the actor between them is the first verb's object
         before = before[:-1]
@@ -524,8 +390,8 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
     if source is None and target is not None and not symmetric and not is_passive(data, tokens, trig):
         source = _main_subject(data, tokens, [a for a in actors if a.token_end <= clause[0]], target)
         pool = actors
-    sources = _coordinated(data, tokens, pool, source) if source else []
-    targets = [t for t in _coordinated(data, tokens, in_clause, target) if t not in sources] if target else []
+    sources = coordinated(data, tokens, pool, source) if source else []
+    targets = [t for t in coordinated(data, tokens, in_clause, target) if t not in sources] if target else []
     if targets and targets[0].pair is not None and targets[0].actor.code in {a.actor.code for a in sources}:
         targets = [_compound_pair(targets[0])[1]]  # "NKID a propus un pact sovieto-japonez": its other side
     if (symmetric or trig.spec.mutual) and not sources and targets:
@@ -534,7 +400,7 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
         if len(targets) >= 2:  # "переговоры России и Японии"
             return Roles(targets[:1], targets[1:2], unordered=True)
         partner = next((a for a in in_clause if a not in targets and a.actor.code != targets[0].actor.code
-                        and _after_preposition(data, tokens, a)), None)
+                        and after_preposition(data, tokens, a)), None)
         if partner is not None:
             return Roles([targets[0]], [partner], unordered=True)
     if (symmetric or trig.spec.mutual) and not targets and len(sources) >= 2:
@@ -545,29 +411,5 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
     return Roles(sources, targets)
 
 
-def clause_bounds(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> tuple[int, int]:
-    """The token range of the clause holding tokens[i:j]: up to ';', ':' or a clause-break word."""
-    stops = clause_stops(data, tokens)
-    before = bisect_left(stops, i)  # the stops before tokens[i]
-    lo = stops[before - 1] + 1 if before else min(i, 0)  # no stop before: the sentence's start (or i itself
-    # when i <= 0, where the token-by-token walk stopped at once)
-    after = bisect_left(stops, j)  # the first stop at or after tokens[j]
-    hi = stops[after] if after < len(stops) else max(j, len(tokens))  # none after: the end (or j, beyond it)
-    return lo, hi
 
 
-@last_call  # asked for every trigger of a sentence (clause_bounds, dating._clause), found once
-def clause_stops(data: LanguageData, tokens: Sequence[Token]) -> list[int]:
-    """Ascending positions of the tokens no clause reaches across: a `PUNCT_BREAK` mark or the start
-    of a clause-break word (roles.yaml `clause_break`: the positions `matches_at` answers for)."""
-    brk = data.roles.get("clause_break")
-    words = {i for i, _, _ in brk.find(tokens)} if brk is not None else set()
-    stops = {k for k, tok in enumerate(tokens) if tok.text in PUNCT_BREAK or k in words}
-    # "când Armata Roșie înainta spre Varșovia, guvernul polonez a cerut …": a clause a subordinator
-    # opens ends at its first comma, before the main clause's own subject
-    sub = data.roles.get("subordinators")
-    for start, _, _ in sub.find(tokens) if sub is not None else ():
-        comma = next((k for k in range(start + 1, len(tokens)) if tokens[k].text == "," or k in stops), None)
-        if comma is not None and tokens[comma].text == ",":
-            stops.update((start, comma))
-    return sorted(stops)

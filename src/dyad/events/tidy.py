@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from dyad.data import LanguageData, load_kinds, load_language
 from dyad.events.dating import phrase_date
-from dyad.events.roles import PUNCT_BREAK, clause_bounds, matches_at, matches_in
+from dyad.events.grammar import PUNCT_BREAK, clause_bounds, matches_at, matches_in
 from dyad.model import Document, Event, Token, event_id
 
 RECIPROCAL_REACH = 6  # words between a trigger and "each other", "друг против друга"

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dyad.data import LanguageData
-from dyad.events.memo import last_call
-from dyad.events.roles import (
+from dyad.events.grammar import (
     PUNCT_BREAK,
     TriggerMatch,
     clause_bounds,
@@ -18,6 +17,7 @@ from dyad.events.roles import (
     matches_in,
     named_by_noun,
 )
+from dyad.events.memo import last_call
 from dyad.model import Document, Token
 
 PROPOSAL_REACH = 6  # words between a proposal's trigger and the act it proposes

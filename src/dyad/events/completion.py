@@ -1,0 +1,139 @@
+"""What a clause leaves open, from what the text names elsewhere: the agreement and territories an act
+is about, and the side they imply (a named treaty's other party, a territory's holder at the date,
+a territory that is a place and not a party).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from dyad.data import KindInfo, LanguageData, agreement_parties, held_by_others, holder_at
+from dyad.events.grammar import TriggerMatch
+from dyad.events.memo import last_call
+from dyad.events.roles import Roles
+from dyad.model import ActorMention, ActorRef, DateValue, Token
+from dyad.patterns import PatternSet
+
+PARTY_KINDS = {"SIGN_AGREEMENT", "RATIFY", "TERMINATE_AGREEMENT", "END_WAR"}
+HOLDER_KINDS = {"OCCUPY", "ATTACK", "CEDE_TERRITORY"}  # a claim renounced goes to the holder
+OBJECT_KINDS = {"OCCUPY", "ATTACK", "WITHDRAW"}  # "invaded Sinai", "left Sinai": done to the place's holder
+OBJECT_REACH = 4  # words from a territory object to a party that is its holder ("seized Crimea from Ukraine")
+
+
+def named_arguments(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int],
+                    actors: Sequence[ActorMention] = ()) -> tuple[str | None, list[str] | None]:
+    """The agreement and territories named in the trigger's clause, else in its sentence."""
+    def names(found: list[tuple[int, str]]) -> list[str]:
+        inside = [name for i, name in found if clause[0] <= i < clause[1]]
+        out: list[str] = []
+        for name in inside or [name for _, name in found]:
+            if name not in out:
+                out.append(name)
+        return out
+
+    agreements, territories = named_in_sentence(data, tokens, actors)
+    agreement_names = names(agreements)
+    return (agreement_names[0] if agreement_names else None), (names(territories) or None)
+
+
+@last_call  # the same for every trigger of a sentence: asked once per trigger, computed once
+def named_in_sentence(data: LanguageData, tokens: Sequence[Token],
+                      actors: Sequence[ActorMention]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(position, name) of the agreements and of the territories the sentence names, in order;
+    the longer of two overlapping names wins. A territory inside a longer actor's name is that
+    actor ("Coreea de Sud" names no "Korea")."""
+    def inside_name(i: int, j: int) -> bool:
+        return any(a.token_start <= i and j <= a.token_end and a.token_end - a.token_start > j - i for a in actors)
+
+    def named(ps: PatternSet) -> list[tuple[int, str]]:
+        taken = [False] * len(tokens)
+        found = []
+        for i, j, p in sorted(ps.find(tokens), key=lambda m: (-(m[1] - m[0]), m[0])):
+            if ps is data.territories and inside_name(i, j):
+                continue
+            if not any(taken[i:j]):  # "Kurilele de Sud" is South Kuril Islands, not also Kuril Islands
+                taken[i:j] = [True] * (j - i)
+                found.append((i, p.payload))
+        found.sort()
+        return found
+
+    return named(data.agreements), named(data.territories)
+
+
+def implied_actor(code: str) -> ActorMention:
+    """An actor the text implies without naming it here: no span of its own."""
+    return ActorMention(-1, -1, "", ActorRef(code), "country")
+
+
+def complete_roles(roles: Roles, info: KindInfo, actors: list[ActorMention], trig: TriggerMatch,
+                   agreement: str | None, territory: list[str] | None, date: DateValue | None) -> Roles:
+    """Fill a missing side from what the text names elsewhere: the parties of a named treaty
+    ("Moscow denounced the neutrality pact" → against Japan), the holder of a territory at the
+    date ("occupied Manchuria" in 1900 → China), else another actor of the same sentence."""
+    sources, targets = list(roles.sources), list(roles.targets)
+    parties = agreement_parties(agreement) if info.name in PARTY_KINDS else ()
+    if len(parties) == 2:
+        named = {a.actor.code for a in sources + targets}
+        if not sources:
+            sources = [implied_actor(parties[0])]
+        if not targets and sources[0].actor.code in parties and not named - set(parties):
+            targets = [implied_actor(p) for p in parties if p != sources[0].actor.code][:1]
+    if not targets and sources and territory and info.name in HOLDER_KINDS:
+        holder = holder_before(territory[0], date, sources[0].actor.code)
+        if holder and holder != sources[0].actor.code:
+            targets = [implied_actor(holder)]
+    if not targets and sources and not info.symmetric:
+        codes = {a.actor.code for a in sources}
+        others = [a for a in actors if a.actor.code not in codes]
+        if others:
+            targets = [min(others, key=lambda a: abs(a.token_start - trig.start))]
+    if (sources, targets) == (roles.sources, roles.targets):
+        return roles
+    return Roles(sources, targets, roles.carried, roles.unordered)
+
+
+@last_call  # the same for every trigger of a sentence
+def place_actors(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention]) -> list[ActorMention]:
+    """Actors whose words name a territory of the table held by others ("invaded the Falkland
+    Islands": the place; its holder is the party, see complete_roles)."""
+    starts = [(i, p.payload) for i, _, p in data.territories.find(tokens)]  # searched once, not per actor
+    return [a for a in actors if a.kind == "country"
+            and any(i == a.token_start and held_by_others(name, a.actor.code) for i, name in starts)]
+
+
+def held_object(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, info: KindInfo, roles: Roles,
+                actors: list[ActorMention], date: DateValue | None) -> Roles:
+    """"Israel invaded Sinai under a plan drawn up with Britain and France", "Israeli troops left Sinai":
+    a territory right after a force or withdrawal verb is what the act is done to, so its holder at
+    the date is the target, not a party named further on in another phrase or elsewhere in the
+    sentence ("occupied Crimea from Ukraine" keeps Ukraine)."""
+    if info.name not in OBJECT_KINDS or not roles.sources:
+        return roles
+    _, territories = named_in_sentence(data, tokens, actors)
+    at, name = next(((i, name) for i, name in territories if trig.start < i <= trig.end + 1), (None, ""))
+    if at is None or any(a.token_start <= at + OBJECT_REACH for a in roles.targets):
+        return roles
+    # a withdrawal hands the place back: its holder after the act ("left Sinai in 1982": Egypt)
+    source = roles.sources[0].actor.code
+    holder = holder_at(name, date.end if date else None) if info.name == "WITHDRAW" \
+        else holder_before(name, date, source)
+    if holder is None or holder in {a.actor.code for a in roles.sources}:
+        return roles
+    return Roles(roles.sources, [implied_actor(holder)], roles.carried, roles.unordered)
+
+
+def holder_before(territory: str, date: DateValue | None, actor: str) -> str | None:
+    """The holder of a territory when an act by `actor` began: on the day an occupation starts the
+    table already names the occupier ("Argentina invaded the Falklands on 2 April 1982"), so the
+    one it was taken from is the holder the day before."""
+    if date is None:
+        return None
+    holder = holder_at(territory, date.start)
+    if holder == actor:
+        try:
+            day_before = (dt.date.fromisoformat(date.start) - dt.timedelta(days=1)).isoformat()
+        except ValueError:  # a date Python's calendar does not hold (before year 1)
+            return holder
+        return holder_at(territory, day_before)
+    return holder
