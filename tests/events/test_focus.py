@@ -108,3 +108,21 @@ def test_a_trigger_opening_with_the_acting_noun_holds_its_actor():
     text = ("În 1919 armata română a atacat Ungaria. În 1920 Ungaria și România au semnat un tratat. "
             "În 1947 România și Ungaria au semnat un alt tratat. Trupele ungare s-au retras în 1945.")
     assert _events(text, "ro", sentence=3) == [("WITHDRAW", "HUN", "ROU")]
+
+
+def test_a_reply_answers_whoever_addressed_the_ones_replying():
+    text = ("In October 2023 Washington accused Pyongyang of supplying Russia. "
+            "Moscow and Pyongyang rejected the accusations.")
+    # Pyongyang was accused; Moscow answers with it, so both answer Washington, not each other
+    assert sorted(e for e in _events(text, sentence=1) if e[0] == "REJECT") == [
+        ("REJECT", "PRK", "USA"), ("REJECT", "RUS", "USA")]
+
+
+def test_a_russian_reply_answers_the_accuser_of_the_sentence_before():
+    text = "Вашингтон обвинил Пхеньян в поставках боеприпасов. Пхеньян отверг обвинения."
+    assert ("REJECT", "PRK", "USA") in _events(text, language="ru", sentence=1)
+
+
+def test_a_reply_answers_no_one_who_addressed_someone_else():
+    text = "In 2023 Washington accused Havana of spying. Pyongyang rejected the accusations."
+    assert not [e for e in _events(text, sentence=1) if e[0] == "REJECT" and e[2] is not None]

@@ -50,6 +50,7 @@ class KindInfo:
     context: str
     relationship: bool = False  # also names a lasting relationship ("economic cooperation between …")
     each_party: bool = False  # coordinated parties with no other named each do it to the other ("X and Y ratified")
+    reply: bool = False  # an answer: with no other side named, it goes to whoever last addressed the one answering
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from dyad.events.completion import (
     place_actors,
 )
 from dyad.events.dating import governing_date, phrase_date, treaty_date
-from dyad.events.focus import complete_one_sided, focus_pair
+from dyad.events.focus import answer_replies, complete_one_sided, focus_pair
 from dyad.events.grammar import (
     TriggerMatch,
     clause_bounds,
@@ -178,6 +178,8 @@ class EventExtractor:
             for si in unnamed:
                 told, _, _ = self._sentence_events(doc, si, doc.sentences[si], [], kinds, None, implied)
                 doc.events.extend(e for e in told if (e.sentence, e.trigger, e.kind) not in have)
+        answers, one_sided = answer_replies(one_sided, doc.events)
+        doc.events.extend(answers)
         completed = complete_one_sided(one_sided, doc.events)
         done = {(e.sentence, e.trigger, e.kind) for e in completed}
         doc.events.extend(completed)

@@ -23,6 +23,7 @@ MIN_EVENTS = 3  # a focus needs at least this many two-sided events …
 MIN_SHARE = 0.3  # … and this share of all of them
 IMPLIED_CONFIDENCE = 0.6  # the counterpart is inferred, not read
 OWN_GROUND_KINDS = {"VISIT", "OCCUPY"}  # acts that need another state only on its ground
+REPLY_REACH = 2  # sentences back in which a reply looks for what it answers
 
 
 def focus_pair(events: Sequence[Event]) -> frozenset[str] | None:
@@ -45,6 +46,31 @@ def with_counterpart(event: Event, other: str) -> Event:
     return dataclasses.replace(
         event, source=source, target=target, confidence=event.confidence * IMPLIED_CONFIDENCE, argument_spans=spans,
         id=event_id(event.doc_id, event.trigger, event.kind, source.code if source else None, target.code))
+
+
+def answer_replies(one_sided: Sequence[Event], told: Sequence[Event]) -> tuple[list[Event], list[Event]]:
+    """Replies (kinds.yaml `reply`) with no other side named, completed with whoever last addressed
+    the one answering, in its sentence or the `REPLY_REACH` before ("Washington accused Pyongyang of
+    supplying shells. Moscow and Pyongyang rejected the accusations": both answer Washington, since
+    those who answer together answer the same one). Returns (completed, still one-sided)."""
+    kinds = load_kinds()
+    by_trigger: dict[tuple[int, int], list[Event]] = {}
+    for e in one_sided:
+        if kinds[e.kind].reply and e.source is not None:
+            by_trigger.setdefault((e.sentence, e.trigger.start), []).append(e)
+    completed: list[Event] = []
+    for (sentence, start), replies in by_trigger.items():
+        repliers = {e.source.code for e in replies if e.source}
+        addressed = [e for e in told if e.source and e.target and e.target.code in repliers
+                     and e.source.code not in repliers and not kinds[e.kind].symmetric
+                     and (sentence - REPLY_REACH <= e.sentence < sentence
+                          or e.sentence == sentence and e.trigger.start < start)]
+        if addressed:
+            asker = max(addressed, key=lambda e: (e.sentence, e.trigger.start)).source
+            completed.extend(with_counterpart(e, asker.code) for e in replies if asker)
+    done = {id(e) for replies in by_trigger.values() for e in replies
+            if any(c.sentence == e.sentence and c.trigger == e.trigger for c in completed)}
+    return completed, [e for e in one_sided if id(e) not in done]
 
 
 def complete_one_sided(one_sided: Sequence[Event], told: Sequence[Event]) -> list[Event]:
