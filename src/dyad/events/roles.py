@@ -159,7 +159,12 @@ def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMent
                        and not after_preposition(data, tokens, a)), None)
     rest = [a for a in after + list(reversed(before))
             if a is not source and (source is None or a.actor.code != source.actor.code)]
-    target = next((a for a in rest if not is_nominative(a)), rest[0] if rest else None)
+    # "Вашингтон обвинил Пхеньян в поставке России": with the subject before the verb, a form right
+    # after the verb that may be accusative is its object, though it may be nominative too
+    direct = next((a for a in rest if verbal and source is not None and source.token_end <= trig_start
+                   and a.token_start - trig_start <= 2 and a.token_start >= trig_start
+                   and "accs" in cases_of(a) and not governed(tokens, a)), None)
+    target = direct or next((a for a in rest if not is_nominative(a)), rest[0] if rest else None)
     return source, target
 
 
