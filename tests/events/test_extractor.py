@@ -456,3 +456,17 @@ def test_a_russian_defeat_with_no_victor_named_is_suffered_by_its_subject():
                                  "войска осадили Мукден, и русская армия потерпела поражение.")]
     assert ("ATTACK", "JPN", "RUS", "1905-02/1905-03") in got
     assert ("ATTACK", "RUS", "JPN", "1905-02/1905-03") not in got  # the loser never acts
+
+
+@pytest.mark.parametrize("text, accusation", [
+    ("In 2012 Argentina accused Britain of militarising the region.", ("ACCUSE", "ARG", "GBR")),
+    ("În 2014 Kievul a acuzat Rusia că a trimis trupe în Donbas.", ("ACCUSE", "UKR", "RUS")),
+    ("В 2023 году Вашингтон обвинил Пхеньян в поставке России снарядов.", ("ACCUSE", "USA", "PRK")),
+])
+def test_what_an_accusation_alleges_is_no_event_of_its_own(text, accusation):
+    assert [e[:3] for e in events(text)] == [accusation]
+
+
+def test_what_a_condemnation_condemns_did_happen():
+    got = [e[:3] for e in events("In 2022 Germany condemned Russia's missile strike on Kyiv.")]
+    assert ("ACCUSE", "DEU", "RUS") in got and ("ATTACK", "RUS", "UKR") in got

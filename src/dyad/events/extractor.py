@@ -234,8 +234,10 @@ class EventExtractor:
                 into.extend(made)
                 # a proposal (not "did not intend to"), a refusal ("Russia refused to pay it") or a threat
                 # ("threatened immediate war") frames what follows: its content is no act of its own
+                # … and so does an accusation ("accused Britain of militarising the region": alleged)
                 if kind == "PROPOSE" and any(e.modality == "proposed" for e in made) \
-                        or kind in ("REJECT", "THREATEN") and made:
+                        or kind in ("REJECT", "THREATEN") and made or kind == "ACCUSE" and made \
+                        and matches_in(data.modality["alleging"], tokens, trig.start, trig.end):
                     proposals.append(trig)
         everything = drop_echoes(drop_half_events(out + background))
         told = [e for e in everything if e not in background]
