@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from dyad.clean.boilerplate import is_navigation_list
+from dyad.clean.boilerplate import is_navigation_list, is_tag_line
 from dyad.model import DocumentMeta
 from dyad.pipeline import process
 
@@ -22,6 +22,31 @@ def test_country_list_is_a_navigation_list():
 def test_prose_naming_countries_is_not_a_navigation_list():
     assert not is_navigation_list("Rusia și Japonia au semnat un tratat la Shimoda, iar Marea Britanie și Franța "
                                   "au urmărit negocierile cu mare atenție în anii următori.")
+
+
+@pytest.mark.parametrize("line", [
+    "Related topics: Cuba · Embargo · Migration · Guantánamo",
+    "Теги: Россия | Япония | Южные Курилы",
+    "Etichete: România • Turcia • NATO • Marea Neagră",
+])
+def test_a_short_line_of_tags_is_a_navigation_list(line):
+    assert is_tag_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Russia · Japan",  # two items: a title's pair
+    "Putin | Kishida | Kuril Islands dispute deepens as talks stall",  # a headline after the names
+    "In 1956 Moscow and Tokyo restored relations | Archive | Today.",
+])
+def test_a_headline_or_sentence_with_bars_is_no_tag_line(line):
+    assert not is_tag_line(line)
+
+
+def test_a_tag_line_gives_no_event():
+    doc = process("Washington imposed an embargo on Cuba in 1962.\n\nRelated topics: Cuba · Embargo · Migration",
+                  DocumentMeta("t.txt", language="en"))
+    assert doc.paragraphs[1].removed == "navigation list"
+    assert [e.sentence for e in doc.events] == [0]
 
 
 def test_boilerplate_line_is_marked_with_its_reason():

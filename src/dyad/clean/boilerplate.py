@@ -23,6 +23,10 @@ LIST_MIN_WORDS = 12
 LIST_CAPITALISED_SHARE = 0.7
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"[^\W\d_]{3,}[.!?…](?:\s|$)")
+TAG_SEPARATORS = re.compile(r"\s[·•|]\s")
+TAG_MIN_ITEMS = 3
+TAG_MAX_WORDS = 4  # words of one tag ("United States", "Nord Stream 2")
+TAG_LABEL = re.compile(r"^[^\W\d_][^:.!?\n]{0,40}:\s")  # "Related topics: ", "Теги: "
 
 
 @cache
@@ -46,6 +50,16 @@ def is_navigation_list(text: str) -> bool:
         return False  # most paragraphs: prose, whose sentence ends need no counting
     sentence_ends = len(SENTENCE_END.findall(text))  # "St. Lucia" ends nothing
     return sentence_ends <= len(words) / 25
+
+
+def is_tag_line(text: str) -> bool:
+    """"Related topics: Cuba · Embargo · Migration", "Теги: Россия | Япония | Курилы": a short list
+    of names set apart by bullets or bars, too short for a navigation list. Each item is a few
+    capitalised words, and none ends a sentence."""
+    items = TAG_SEPARATORS.split(TAG_LABEL.sub("", text.strip(), count=1))
+    if len(items) < TAG_MIN_ITEMS or SENTENCE_END.search(text):
+        return False
+    return all(0 < len(words := WORD.findall(item)) <= TAG_MAX_WORDS and words[0][0].isupper() for item in items)
 
 
 def is_boilerplate(text: str) -> bool:
@@ -88,7 +102,7 @@ class BoilerplateMarker:
                 p.removed, in_block = "boilerplate", True
             elif in_block:
                 p.removed = "related-content block"
-            elif is_navigation_list(text):
+            elif is_navigation_list(text) or is_tag_line(text):
                 p.removed = "navigation list"
             elif is_boilerplate(text):
                 p.removed = "boilerplate"
