@@ -470,3 +470,12 @@ def test_what_an_accusation_alleges_is_no_event_of_its_own(text, accusation):
 def test_what_a_condemnation_condemns_did_happen():
     got = [e[:3] for e in events("In 2022 Germany condemned Russia's missile strike on Kyiv.")]
     assert ("ACCUSE", "DEU", "RUS") in got and ("ATTACK", "RUS", "UKR") in got
+
+
+def test_an_act_noun_as_the_subject_of_a_state_verb_names_a_state():
+    assert events("In 2021 Washington said the embargo will stay until Havana holds free elections.") == []
+
+
+def test_an_act_noun_before_a_passive_is_still_an_act():
+    got = [e[:3] for e in events("The embargo was imposed by the United States on Cuba in 1962.")]
+    assert got == [("IMPOSE_SANCTIONS", "USA", "CUB")]

@@ -63,6 +63,7 @@ from dyad.events.triggers import (
     is_proposal_content,
     is_subject_matter,
     is_topic,
+    names_a_state,
     refusal_before,
     undated_title,
 )
@@ -218,7 +219,7 @@ class EventExtractor:
             refusal = refusal_before(data, tokens, trig)
             content = refusal is None and is_proposal_content(data, tokens, trig, proposals)
             if content or is_topic(data, tokens, trig, done) or is_subject_matter(data, tokens, trig) \
-                    or in_document_title(data, tokens, trig) \
+                    or in_document_title(data, tokens, trig) or names_a_state(data, tokens, trig) \
                     or is_condition(data, tokens, trig, clause_bounds(data, tokens, trig.start, trig.end)):
                 continue
             done.append(trig)

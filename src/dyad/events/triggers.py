@@ -180,3 +180,22 @@ def undated_title(doc: Document) -> int | None:
     if any(para.start <= t.start < para.end for t in doc.times):
         return None
     return first
+
+
+def names_a_state(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
+    """"the embargo will stay until Cuba holds free elections", "Trade is modest": a one-word act
+    noun as the subject of a state verb (roles.yaml `state_verbs`) names how things stand, not an
+    act. A passive after the verb ("the embargo was imposed in 1962", "a fost impus") is an act:
+    no state when a trigger follows within two words, or right after it an inflected word (its text
+    is not its lemma: a participle, whether or not the analyser tags it) or a participle tag."""
+    if trig.end - trig.start != 1 or trig.end >= len(tokens) or not named_by_noun(data, tokens, trig):
+        return False
+    end = matches_at(data.roles["state_verbs"], tokens, trig.end)
+    if end is None:
+        return False
+    after = range(end, min(end + 2, len(tokens)))
+    triggers = find_triggers(data, tokens)
+    if any(t.start in after for t in triggers) or end == len(tokens):
+        return False
+    word = tokens[end]
+    return word.text.lower() == word.lemma.lower() and not word.tags.startswith(("PRTS", "PRTF", "VERB"))
