@@ -43,6 +43,14 @@ def test_citation_spans_cover_the_reference():
     assert text[a:b] == "(Ivanov, 2005, p. 12)"
 
 
+def test_a_reference_line_that_opens_with_its_author_is_the_reference_whole():
+    text = ("References\nDudden, A. Japan's Colonization of Korea: Discourse and Power. "
+            "Honolulu: University of Hawai'i Press, 2005.\nThe war began in 1904.")
+    [(a, b)] = citation_spans(text, "en")
+    assert text[a:b].startswith("Dudden, A. Japan's Colonization") and text[a:b].endswith("2005")
+    assert process(text, DocumentMeta("t", language="en")).events == []  # the title's "Colonization" tells nothing
+
+
 def test_a_date_in_brackets_with_a_day_is_no_reference():
     assert times("The treaty (signed 8 September 1951) ended the war.", "en") == ["8 September 1951"]
 

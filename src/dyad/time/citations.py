@@ -3,7 +3,9 @@
 "(Ivanov, 2005, p. 12)", "// Вестник. 2003. № 4. С. 12", "Moscow: Nauka, 1999",
 "A. P. Derevyanko „Conflict … în 1938”. Vladivostok. „Ussuri”. 1998, p. 6": each shape ends on
 a year that a page, an issue, a publisher or an author marks as a reference's. A reference's
-title and author before that year belong to it too (the 1938 of a book's title dates no event).
+title and author before that year belong to it too (the 1938 of a book's title dates no event),
+and so does the whole line when it opens with an author ("Dudden, A. Japan's Colonization of
+Korea. Honolulu: University of Hawai'i Press, 2005").
 The page and issue abbreviations are each language's (`citation_pages`, `citation_issues`).
 """
 
@@ -85,6 +87,10 @@ def citation_spans(text: str, code: str) -> list[tuple[int, int]]:
         head = g.before.search(text, window, start)
         if head is not None and head.end() == start:
             start = head.start()
+        elif (line := text.rfind("\n", 0, start) + 1) >= window and g.author.match(text, line):
+            # "Dudden, A. Japan's Colonization of Korea: Discourse and Power. Honolulu: …, 2005": a
+            # line that opens with an author and ends on a reference's year is that reference
+            start = line
         elif m.group(0).startswith("//"):
             # "Иванов И. И. Японская политика в 1930-е годы // Вестник": the title runs from the author
             authors = [a for a in g.author.finditer(text, max(0, start - 200), start)
