@@ -69,7 +69,7 @@ from dyad.events.triggers import (
 )
 from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Modality, Sentence, Span, Token, event_id
 
-EXTRACTOR_VERSION = "0.6.0"  # raised when the rules change what is extracted (stored events say which made them)
+EXTRACTOR_VERSION = "0.7.0"  # raised when the rules change what is extracted (stored events say which made them)
 EventKey = tuple[str, str | None, str | None, str | None, str]
 
 
