@@ -126,3 +126,21 @@ def test_a_russian_reply_answers_the_accuser_of_the_sentence_before():
 def test_a_reply_answers_no_one_who_addressed_someone_else():
     text = "In 2023 Washington accused Havana of spying. Pyongyang rejected the accusations."
     assert not [e for e in _events(text, sentence=1) if e[0] == "REJECT" and e[2] is not None]
+
+
+ABOUT_ROMANIA_AND_POLAND = (
+    "În 1919 România și Polonia au stabilit relații diplomatice. "
+    "La 3 martie 1921 România și Polonia au semnat la București o convenție de alianță defensivă. "
+    "În 1926 România și Polonia au semnat un tratat de garanție. "
+    "Fiecare parte se obliga să-i vină în ajutor celeilalte dacă aceasta ar fi fost atacată. "
+)
+
+
+def test_an_obligation_to_each_other_is_between_the_documents_pair():
+    got = _events(ABOUT_ROMANIA_AND_POLAND, language="ro", sentence=3)
+    assert sorted(got) == [("AID", "POL", "ROU"), ("AID", "ROU", "POL")]
+
+
+def test_an_undated_summary_of_fighting_each_other_tells_no_act():
+    text = ABOUT_ROMANIA_AND_POLAND + "Vecinii s-au luptat unul împotriva celuilalt."
+    assert _events(text, language="ro", sentence=4) == []

@@ -291,7 +291,10 @@ class EventExtractor:
                 bool(roles.targets) and pronoun if info.symmetric else bool(roles.targets) or pronoun):
             roles = Roles([last_subject], roles.targets, carried=True)
         if implied and not players:
-            pair_named = _names_the_pair(data, tokens, clause)
+            # an obligation to each other ("each party shall come to the other's aid if …") is between
+            # the pair; an undated "these countries fought each other twice" summarises, it tells no act
+            pair_named = _names_the_pair(data, tokens, clause) or _to_each_other(data, tokens, trig) \
+                and (modality != "asserted" or any(t.sentence == si for t in doc.times))
             if pair_named and not info.symmetric:
                 # "both armies pulled back": each side did it
                 roles = Roles([implied_actor(implied[0]), implied_actor(implied[1])], [], carried=True)
@@ -358,8 +361,14 @@ def _document_acts(data: LanguageData, tokens: Sequence[Token], trig: TriggerMat
 
 
 def _names_the_pair(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int]) -> bool:
-    """"the two countries", "ambele părți", "обе стороны" (roles.yaml `pair_words`)."""
+    """"the two countries", "ambele părți", "обе стороны", "each party" (roles.yaml `pair_words`)."""
     return matches_in(data.roles["pair_words"], tokens, *clause)
+
+
+def _to_each_other(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
+    """"обязывает стороны оказать друг другу военную помощь", "să-i vină în ajutor celeilalte": a
+    reciprocal phrase (roles.yaml `reciprocal`) inside the trigger or right after it."""
+    return matches_in(data.roles["reciprocal"], tokens, trig.start, min(len(tokens), trig.end + 1))
 
 
 
