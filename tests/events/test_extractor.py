@@ -479,3 +479,8 @@ def test_an_act_noun_as_the_subject_of_a_state_verb_names_a_state():
 def test_an_act_noun_before_a_passive_is_still_an_act():
     got = [e[:3] for e in events("The embargo was imposed by the United States on Cuba in 1962.")]
     assert got == [("IMPOSE_SANCTIONS", "USA", "CUB")]
+
+
+def test_an_organization_beside_a_joint_acts_noun_frames_it_and_is_no_party():
+    got = [e[:3] for e in events("In August 1988 Iran and Iraq accepted a UN ceasefire.")]
+    assert got == [("END_WAR", "IRN", "IRQ")]

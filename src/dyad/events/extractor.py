@@ -269,6 +269,10 @@ class EventExtractor:
         clause, aside = around_relative(data, tokens, clause, trig, players)
         if aside is not None:
             players = [a for a in players if not aside[0] <= a.token_start < aside[1]]
+        if info.symmetric:  # "a UN ceasefire", "summitului NATO", "саммит ШОС": an organization naming a
+            # joint act's frame, right beside its noun, is none of the parties
+            players = [a for a in players if a.kind != "organization"
+                       or a.token_end not in (trig.start, trig.start - 1) and a.token_start != trig.end]
         if info.symmetric:  # "Abe and Putin met in Singapore": with two parties named, a country after
             # "in" is the venue of a joint act, not a third party
             venue = [a for a in players if a.token_start > 0
