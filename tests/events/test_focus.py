@@ -144,3 +144,8 @@ def test_an_obligation_to_each_other_is_between_the_documents_pair():
 def test_an_undated_summary_of_fighting_each_other_tells_no_act():
     text = ABOUT_ROMANIA_AND_POLAND + "Vecinii s-au luptat unul împotriva celuilalt."
     assert _events(text, language="ro", sentence=4) == []
+
+
+def test_what_the_pair_says_together_is_said_to_a_third_not_to_each_other():
+    text = ABOUT_ROMANIA_AND_POLAND + "În 2015 cei doi președinți au cerut o prezență militară aliată mai puternică."
+    assert _events(text, language="ro", sentence=4) == []
