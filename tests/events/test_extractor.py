@@ -484,3 +484,8 @@ def test_an_act_noun_before_a_passive_is_still_an_act():
 def test_an_organization_beside_a_joint_acts_noun_frames_it_and_is_no_party():
     got = [e[:3] for e in events("In August 1988 Iran and Iraq accepted a UN ceasefire.")]
     assert got == [("END_WAR", "IRN", "IRQ")]
+
+
+def test_an_organization_as_the_subject_of_a_joint_act_is_a_party():
+    got = [e[:3] for e in events("В 1920 году большевики заключили мир с Латвией.")]
+    assert ("END_WAR", "LVA", "RUS") in got

@@ -270,9 +270,9 @@ class EventExtractor:
         if aside is not None:
             players = [a for a in players if not aside[0] <= a.token_start < aside[1]]
         if info.symmetric:  # "a UN ceasefire", "summitului NATO", "саммит ШОС": an organization naming a
-            # joint act's frame, right beside its noun, is none of the parties
-            players = [a for a in players if a.kind != "organization"
-                       or a.token_end not in (trig.start, trig.start - 1) and a.token_start != trig.end]
+            # joint act's frame, as the noun's modifier, is none of the parties (as the subject before a
+            # verb it is one: "большевики заключили мир с Латвией")
+            players = [a for a in players if not _frames(data, tokens, trig, a)]
         if info.symmetric:  # "Abe and Putin met in Singapore": with two parties named, a country after
             # "in" is the venue of a joint act, not a third party
             venue = [a for a in players if a.token_start > 0
@@ -360,6 +360,16 @@ ENDING_KINDS = {"TERMINATE_AGREEMENT"}  # "denounced the pact of 1941": the pact
 
 def _names_by_noun(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
     return named_by_noun(data, tokens, trig) or any(is_nominal(data, t) for t in tokens[trig.start:trig.end])
+
+
+def _frames(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, a: ActorMention) -> bool:
+    """An organization as the modifier of an act's noun: after a determiner right before it ("a UN
+    ceasefire"), or right after a noun trigger (the genitive "summitului NATO", "саммит ШОС")."""
+    if a.kind != "organization":
+        return False
+    before = a.token_end == trig.start and a.token_start > 0 \
+        and matches_at(data.roles["noun_markers"], tokens, a.token_start - 1) is not None
+    return before or a.token_start == trig.end and is_nominal(data, tokens[trig.start])
 
 
 def _document_acts(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, clause: tuple[int, int]) -> bool:
