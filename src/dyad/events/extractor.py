@@ -299,12 +299,12 @@ class EventExtractor:
             # the pair; an undated "these countries fought each other twice" summarises, it tells no act
             pair_named = _names_the_pair(data, tokens, clause) or _to_each_other(data, tokens, trig) \
                 and (modality != "asserted" or any(t.sentence == si for t in doc.times))
-            if pair_named and not info.symmetric and info.quad_class in (1, 3) and not info.each_party \
-                    and not _to_each_other(data, tokens, trig):
-                pass  # "Cei doi președinți au cerut o prezență aliată": said together, to a third party
-            elif pair_named and not info.symmetric:
-                # "both armies pulled back": each side did it
-                roles = Roles([implied_actor(implied[0]), implied_actor(implied[1])], [], carried=True)
+            if pair_named and not info.symmetric:
+                # "both armies pulled back": each side did it; "Cei doi președinți au cerut o prezență
+                # aliată": what the two say together they say to a third party, no event between them
+                said = info.quad_class in (1, 3) and not info.each_party and not _to_each_other(data, tokens, trig)
+                if not said:
+                    roles = Roles([implied_actor(implied[0]), implied_actor(implied[1])], [], carried=True)
             elif is_passive(data, tokens, trig) or passive_inside(data, tokens, trig) or pair_named \
                     or _document_acts(data, tokens, trig, clause) \
                     or info.symmetric and any(t.sentence == si for t in doc.times):
