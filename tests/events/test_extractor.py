@@ -489,3 +489,13 @@ def test_an_organization_beside_a_joint_acts_noun_frames_it_and_is_no_party():
 def test_an_organization_as_the_subject_of_a_joint_act_is_a_party():
     got = [e[:3] for e in events("В 1920 году большевики заключили мир с Латвией.")]
     assert ("END_WAR", "LVA", "RUS") in got
+
+
+def test_a_bare_war_noun_takes_its_sides_only_from_its_own_phrase():
+    # the two looking at each other are not the war's sides
+    assert events("В 2023 году Польша и Россия смотрели друг на друга сквозь призму войны на Украине.") == []
+
+
+def test_a_war_noun_keeps_the_sides_of_its_own_phrase():
+    got = [e[:3] for e in events("În aprilie 1919, trupele române au declanșat o ofensivă împotriva Republicii Sovietice Ungare.")]
+    assert got == [("ATTACK", "ROU", "HUN")]

@@ -26,6 +26,7 @@ from dyad.events.completion import (
     held_object,
     implied_actor,
     named_arguments,
+    named_in_sentence,
     place_actors,
 )
 from dyad.events.dating import governing_date, phrase_date, treaty_date
@@ -71,6 +72,8 @@ from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Modal
 
 EXTRACTOR_VERSION = "0.7.0"  # raised when the rules change what is extracted (stored events say which made them)
 EventKey = tuple[str, str | None, str | None, str | None, str]
+WAR_NOUN_BEFORE = 4  # words before a one-word attack noun where its parties may stand ("trupele române au declanșat o")
+WAR_NOUN_AFTER = 3  # … and after it ("war between X and Y", "ofensivă împotriva Republicii")
 
 
 def around_relative(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int], trig: TriggerMatch,
@@ -269,6 +272,12 @@ class EventExtractor:
         clause, aside = around_relative(data, tokens, clause, trig, players)
         if aside is not None:
             players = [a for a in players if not aside[0] <= a.token_start < aside[1]]
+        if info.name == "ATTACK" and trig.end - trig.start == 1 and _names_by_noun(data, tokens, trig) \
+                and not _invades(data, tokens, trig, actors):
+            # a bare war noun ("war", "bătălia", "войны") has its parties in its own phrase ("the German
+            # invasion of Poland", "trupele române au declanșat o ofensivă împotriva …"): two countries
+            # "looking at each other through the prism of the war in Ukraine" are not its sides
+            players = [a for a in players if trig.start - WAR_NOUN_BEFORE <= a.token_start <= trig.end + WAR_NOUN_AFTER]
         if info.symmetric:  # "a UN ceasefire", "summitului NATO", "саммит ШОС": an organization naming a
             # joint act's frame, as the noun's modifier, is none of the parties (as the subject before a
             # verb it is one: "большевики заключили мир с Латвией")
@@ -360,6 +369,13 @@ ENDING_KINDS = {"TERMINATE_AGREEMENT"}  # "denounced the pact of 1941": the pact
 
 def _names_by_noun(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
     return named_by_noun(data, tokens, trig) or any(is_nominal(data, t) for t in tokens[trig.start:trig.end])
+
+
+def _invades(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, actors: list[ActorMention]) -> bool:
+    """"until the invasion of Manchuria in 1937, Japanese forces raided …": an attack noun with a
+    territory as its object is done to the territory's holder by whoever the sentence names."""
+    _, territories = named_in_sentence(data, tokens, actors)
+    return any(trig.end <= i <= trig.end + 1 for i, _ in territories)
 
 
 def _frames(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, a: ActorMention) -> bool:
