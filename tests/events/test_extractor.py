@@ -497,5 +497,6 @@ def test_a_bare_war_noun_takes_its_sides_only_from_its_own_phrase():
 
 
 def test_a_war_noun_keeps_the_sides_of_its_own_phrase():
-    got = [e[:3] for e in events("În aprilie 1919, trupele române au declanșat o ofensivă împotriva Republicii Sovietice Ungare.")]
+    text = "În aprilie 1919, trupele române au declanșat o ofensivă împotriva Republicii Sovietice Ungare."
+    got = [e[:3] for e in events(text)]
     assert got == [("ATTACK", "ROU", "HUN")]
