@@ -26,13 +26,13 @@ from dyad.events.completion import (
     held_object,
     implied_actor,
     named_arguments,
-    named_in_sentence,
     place_actors,
 )
 from dyad.events.dating import governing_date, phrase_date, treaty_date
 from dyad.events.focus import answer_replies, complete_one_sided, focus_pair
 from dyad.events.grammar import (
     TriggerMatch,
+    around_relative,
     clause_bounds,
     is_nominal,
     is_passive,
@@ -41,9 +41,18 @@ from dyad.events.grammar import (
     named_by_noun,
     passive_inside,
 )
-from dyad.events.memo import last_call
 from dyad.events.modality import is_condition, modality_of
-from dyad.events.roles import Roles, assign_roles, phrase_actors
+from dyad.events.parties import (
+    document_acts,
+    frames,
+    in_document_name,
+    invades,
+    mediator_actors,
+    names_the_pair,
+    pronoun_before,
+    to_each_other,
+)
+from dyad.events.roles import Roles, assign_roles
 from dyad.events.tidy import (
     RECIPROCAL_REACH,
     at_listed_dates,
@@ -76,26 +85,6 @@ WAR_NOUN_BEFORE = 4  # words before a one-word attack noun where its parties may
 WAR_NOUN_AFTER = 3  # … and after it ("war between X and Y", "ofensivă împotriva Republicii")
 
 
-def around_relative(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int], trig: TriggerMatch,
-                    actors: list[ActorMention]) -> tuple[tuple[int, int], tuple[int, int] | None]:
-    """A relative clause between commas ("delegația Manciu, care a fost condusă de japonezi, a oferit
-    un preț") and the clause it sits in. For a trigger after it, the aside's actors play no role and
-    the trigger's clause goes on before it, where its subject stands. For a trigger inside it, the
-    clause reaches back to the antecedent ("the government, which was supported by Germany") and
-    ends at the closing comma, when that antecedent is an actor ("the treaty, which provided for
-    consultations" is no party to them). Returns the clause and the aside's token range, if any."""
-    k = clause[0] - 1  # the word that opened the clause
-    if k < 1 or tokens[k - 1].text != "," or matches_at(data.roles["relative_pronouns"], tokens, k) is None:
-        return clause, None
-    lo, _ = clause_bounds(data, tokens, k - 1, k)
-    close = next((c for c in range(k + 1, len(tokens)) if tokens[c].text == ","), None)
-    if close is not None and close < trig.start:
-        return (lo, clause[1]), (k, close + 1)
-    if not any(0 <= k - 1 - a.token_end <= 1 for a in actors):  # "the Romanian government, which"
-        return clause, None
-    return (lo, min(clause[1], close) if close is not None else clause[1]), None
-
-
 def _ref(m: ActorMention | None, date: DateValue | None) -> ActorRef | None:
     """The actor at the event's date: a person's role then gives the country and sector."""
     if m is None:
@@ -113,30 +102,6 @@ def _ref(m: ActorMention | None, date: DateValue | None) -> ActorRef | None:
             person_id, sector = holder.id, "GOV"
     polity = m.actor.polity or polity_at(code, when)
     return ActorRef(code, polity, sector, person_id)
-
-
-
-
-
-
-@last_call  # asked for each trigger of a sentence, then once more for the sentence, with its actors
-def _mediators(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention]) -> list[ActorMention]:
-    """The actors of a mediating phrase ("mediated by President Roosevelt"): no party."""
-    return phrase_actors(data, tokens, actors, "mediators")
-
-
-def in_document_name(data: LanguageData, tokens: Sequence[Token], m: ActorMention) -> bool:
-    """A capital inside a document's or meeting's name ("the Tashkent Declaration", "Tratatul de
-    la Trianon", "Минские соглашения") names the place it was made, not a party to it."""
-    if m.kind != "country" or m.actor.sector != "GOV" or m.token_start < 0:
-        return False
-    nouns, links = data.roles["document_nouns"], data.roles["name_links"]
-    if m.token_end < len(tokens) and matches_at(nouns, tokens, m.token_end) is not None:
-        return True
-    for k in range(max(0, m.token_start - 3), m.token_start):
-        if matches_at(links, tokens, k) == m.token_start and k > 0 and matches_at(nouns, tokens, k - 1) is not None:
-            return True
-    return False
 
 
 class EventExtractor:
@@ -161,7 +126,7 @@ class EventExtractor:
             told, mentioned, half = self._sentence_events(doc, si, sent, actors, kinds, last_subject)
             # a sentence naming only a venue ("Talks opened in London in June 1955") names no party;
             # nor does one whose only parties come from a treaty's table
-            mediators = _mediators(load_language(sent.language), sent.tokens, actors)
+            mediators = mediator_actors(load_language(sent.language), sent.tokens, actors)
             if not any(not a.location and a not in mediators for a in actors):
                 unnamed.append(si)
             doc.events.extend(told)
@@ -262,7 +227,7 @@ class EventExtractor:
             kind, modality = trig.spec.negated_kind, "asserted"  # not renewing a pact ends it
         # DESIGN §3: a stated proposal or intent is coded PROPOSE, whatever is proposed
         info = kinds["PROPOSE" if modality == "proposed" else kind]
-        mediators = _mediators(data, tokens, actors)  # "mediated by Roosevelt": no party
+        mediators = mediator_actors(data, tokens, actors)  # "mediated by Roosevelt": no party
         places = place_actors(data, tokens, actors)
         held = held_phrases(data, tokens)  # "împotriva unui atac sovietic": the feared attack's side
         players = [a for a in actors if (not a.location or info.name == "VISIT")  # "arrived in Moscow" hosts
@@ -273,7 +238,7 @@ class EventExtractor:
         if aside is not None:
             players = [a for a in players if not aside[0] <= a.token_start < aside[1]]
         if info.name == "ATTACK" and trig.end - trig.start == 1 and _names_by_noun(data, tokens, trig) \
-                and not _invades(data, tokens, trig, actors):
+                and not invades(data, tokens, trig, actors):
             # a bare war noun ("war", "bătălia", "войны") has its parties in its own phrase ("the German
             # invasion of Poland", "trupele române au declanșat o ofensivă împotriva …"): two countries
             # "looking at each other through the prism of the war in Ukraine" are not its sides
@@ -281,7 +246,7 @@ class EventExtractor:
         if info.symmetric:  # "a UN ceasefire", "summitului NATO", "саммит ШОС": an organization naming a
             # joint act's frame, as the noun's modifier, is none of the parties (as the subject before a
             # verb it is one: "большевики заключили мир с Латвией")
-            players = [a for a in players if not _frames(data, tokens, trig, a)]
+            players = [a for a in players if not frames(data, tokens, trig, a)]
         if info.symmetric:  # "Abe and Putin met in Singapore": with two parties named, a country after
             # "in" is the venue of a joint act, not a third party
             venue = [a for a in players if a.token_start > 0
@@ -299,23 +264,23 @@ class EventExtractor:
             roles = Roles(roles.targets, roles.sources, roles.carried, roles.unordered)
         # the previous subject acts when a pronoun stands for it, or a directed act names only its
         # target; a joint act needs both a pronoun and its other side ("He signed it with Russia")
-        pronoun = _pronoun_before(data, tokens, trig, clause)
+        pronoun = pronoun_before(data, tokens, trig, clause)
         if not roles.sources and last_subject is not None and (
                 bool(roles.targets) and pronoun if info.symmetric else bool(roles.targets) or pronoun):
             roles = Roles([last_subject], roles.targets, carried=True)
         if implied and not players:
             # an obligation to each other ("each party shall come to the other's aid if …") is between
             # the pair; an undated "these countries fought each other twice" summarises, it tells no act
-            pair_named = _names_the_pair(data, tokens, clause) or _to_each_other(data, tokens, trig) \
+            pair_named = names_the_pair(data, tokens, clause) or to_each_other(data, tokens, trig) \
                 and (modality != "asserted" or any(t.sentence == si for t in doc.times))
             if pair_named and not info.symmetric:
                 # "both armies pulled back": each side did it; "Cei doi președinți au cerut o prezență
                 # aliată": what the two say together they say to a third party, no event between them
-                said = info.quad_class in (1, 3) and not info.each_party and not _to_each_other(data, tokens, trig)
+                said = info.quad_class in (1, 3) and not info.each_party and not to_each_other(data, tokens, trig)
                 if not said:
                     roles = Roles([implied_actor(implied[0]), implied_actor(implied[1])], [], carried=True)
             elif is_passive(data, tokens, trig) or passive_inside(data, tokens, trig) or pair_named \
-                    or _document_acts(data, tokens, trig, clause) \
+                    or document_acts(data, tokens, trig, clause) \
                     or info.symmetric and any(t.sentence == si for t in doc.times):
                 # "Au fost semnate 17 documente", "the two sides held talks": an agentless passive,
                 # or the two named as a pair, in a text about one pair tells of that pair; no
@@ -369,55 +334,6 @@ ENDING_KINDS = {"TERMINATE_AGREEMENT"}  # "denounced the pact of 1941": the pact
 
 def _names_by_noun(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
     return named_by_noun(data, tokens, trig) or any(is_nominal(data, t) for t in tokens[trig.start:trig.end])
-
-
-def _invades(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, actors: list[ActorMention]) -> bool:
-    """"until the invasion of Manchuria in 1937, Japanese forces raided …": an attack noun with a
-    territory as its object is done to the territory's holder by whoever the sentence names."""
-    _, territories = named_in_sentence(data, tokens, actors)
-    return any(trig.end <= i <= trig.end + 1 for i, _ in territories)
-
-
-def _frames(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, a: ActorMention) -> bool:
-    """An organization as the modifier of an act's noun: after a determiner right before it ("a UN
-    ceasefire"), or right after a noun trigger (the genitive "summitului NATO", "саммит ШОС")."""
-    if a.kind != "organization":
-        return False
-    before = a.token_end == trig.start and a.token_start > 0 \
-        and matches_at(data.roles["noun_markers"], tokens, a.token_start - 1) is not None
-    return before or a.token_start == trig.end and is_nominal(data, tokens[trig.start])
-
-
-def _document_acts(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, clause: tuple[int, int]) -> bool:
-    """"The declaration ended the state of war": a document as the subject acts for its parties."""
-    return matches_in(data.roles["acting_documents"], tokens, clause[0], trig.start)
-
-
-def _names_the_pair(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int]) -> bool:
-    """"the two countries", "ambele părți", "обе стороны", "each party" (roles.yaml `pair_words`)."""
-    return matches_in(data.roles["pair_words"], tokens, *clause)
-
-
-def _to_each_other(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
-    """"обязывает стороны оказать друг другу военную помощь", "să-i vină în ajutor celeilalte": a
-    reciprocal phrase (roles.yaml `reciprocal`) inside the trigger or right after it."""
-    return matches_in(data.roles["reciprocal"], tokens, trig.start, min(len(tokens), trig.end + 1))
-
-
-
-
-
-
-
-
-
-
-
-
-def _pronoun_before(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, clause: tuple[int, int]) -> bool:
-    """"He stressed", "Ei au raportat": a subject pronoun stands for the previous sentence's subject."""
-    return any(matches_at(data.roles["subject_pronouns"], tokens, k) is not None
-               for k in range(max(clause[0], trig.start - 3), trig.start))
 
 
 def _pairs(roles: Roles, joint: bool = False,

@@ -220,3 +220,23 @@ def clause_stops(data: LanguageData, tokens: Sequence[Token]) -> list[int]:
         if comma is not None and tokens[comma].text == ",":
             stops.update((start, comma))
     return sorted(stops)
+
+
+def around_relative(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int], trig: TriggerMatch,
+                    actors: list[ActorMention]) -> tuple[tuple[int, int], tuple[int, int] | None]:
+    """A relative clause between commas ("delegația Manciu, care a fost condusă de japonezi, a oferit
+    un preț") and the clause it sits in. For a trigger after it, the aside's actors play no role and
+    the trigger's clause goes on before it, where its subject stands. For a trigger inside it, the
+    clause reaches back to the antecedent ("the government, which was supported by Germany") and
+    ends at the closing comma, when that antecedent is an actor ("the treaty, which provided for
+    consultations" is no party to them). Returns the clause and the aside's token range, if any."""
+    k = clause[0] - 1  # the word that opened the clause
+    if k < 1 or tokens[k - 1].text != "," or matches_at(data.roles["relative_pronouns"], tokens, k) is None:
+        return clause, None
+    lo, _ = clause_bounds(data, tokens, k - 1, k)
+    close = next((c for c in range(k + 1, len(tokens)) if tokens[c].text == ","), None)
+    if close is not None and close < trig.start:
+        return (lo, clause[1]), (k, close + 1)
+    if not any(0 <= k - 1 - a.token_end <= 1 for a in actors):  # "the Romanian government, which"
+        return clause, None
+    return (lo, min(clause[1], close) if close is not None else clause[1]), None
