@@ -102,6 +102,14 @@ def place_actors(data: LanguageData, tokens: Sequence[Token], actors: list[Actor
             and any(i == a.token_start and held_by_others(name, a.actor.code) for i, name in starts)]
 
 
+def territory_object(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch,
+                     actors: Sequence[ActorMention]) -> tuple[int, str] | None:
+    """(position, name) of a territory right after the trigger ("invaded Sinai", "the invasion of
+    Manchuria"): what a force or withdrawal act is done to."""
+    _, territories = named_in_sentence(data, tokens, actors)
+    return next(((i, name) for i, name in territories if trig.start < i <= trig.end + 1), None)
+
+
 def held_object(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, info: KindInfo, roles: Roles,
                 actors: list[ActorMention], date: DateValue | None) -> Roles:
     """"Israel invaded Sinai under a plan drawn up with Britain and France", "Israeli troops left Sinai":
@@ -110,10 +118,10 @@ def held_object(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch,
     sentence ("occupied Crimea from Ukraine" keeps Ukraine)."""
     if info.name not in OBJECT_KINDS or not roles.sources:
         return roles
-    _, territories = named_in_sentence(data, tokens, actors)
-    at, name = next(((i, name) for i, name in territories if trig.start < i <= trig.end + 1), (None, ""))
-    if at is None or any(a.token_start <= at + OBJECT_REACH for a in roles.targets):
+    found = territory_object(data, tokens, trig, actors)
+    if found is None or any(a.token_start <= found[0] + OBJECT_REACH for a in roles.targets):
         return roles
+    name = found[1]
     # a withdrawal hands the place back: its holder after the act ("left Sinai in 1982": Egypt)
     source = roles.sources[0].actor.code
     holder = holder_at(name, date.end if date else None) if info.name == "WITHDRAW" \

@@ -27,6 +27,7 @@ from dyad.events.completion import (
     implied_actor,
     named_arguments,
     place_actors,
+    territory_object,
 )
 from dyad.events.dating import governing_date, phrase_date, treaty_date
 from dyad.events.focus import answer_replies, complete_one_sided, focus_pair
@@ -46,7 +47,6 @@ from dyad.events.parties import (
     document_acts,
     frames,
     in_document_name,
-    invades,
     mediator_actors,
     names_the_pair,
     pronoun_before,
@@ -238,10 +238,12 @@ class EventExtractor:
         if aside is not None:
             players = [a for a in players if not aside[0] <= a.token_start < aside[1]]
         if info.name == "ATTACK" and trig.end - trig.start == 1 and _names_by_noun(data, tokens, trig) \
-                and not invades(data, tokens, trig, actors):
+                and territory_object(data, tokens, trig, actors) is None:
             # a bare war noun ("war", "bătălia", "войны") has its parties in its own phrase ("the German
             # invasion of Poland", "trupele române au declanșat o ofensivă împotriva …"): two countries
-            # "looking at each other through the prism of the war in Ukraine" are not its sides
+            # "looking at each other through the prism of the war in Ukraine" are not its sides. With a
+            # territory as its object the sentence's actors may be the invaders ("until the invasion of
+            # Manchuria, Japanese forces raided …")
             players = [a for a in players if trig.start - WAR_NOUN_BEFORE <= a.token_start <= trig.end + WAR_NOUN_AFTER]
         if info.symmetric:  # "a UN ceasefire", "summitului NATO", "саммит ШОС": an organization naming a
             # joint act's frame, as the noun's modifier, is none of the parties (as the subject before a

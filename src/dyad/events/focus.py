@@ -59,18 +59,19 @@ def answer_replies(one_sided: Sequence[Event], told: Sequence[Event]) -> tuple[l
         if kinds[e.kind].reply and e.source is not None:
             by_trigger.setdefault((e.sentence, e.trigger.start), []).append(e)
     completed: list[Event] = []
+    answered: set[tuple[int, int]] = set()
     for (sentence, start), replies in by_trigger.items():
         repliers = {e.source.code for e in replies if e.source}
         addressed = [e for e in told if e.source and e.target and e.target.code in repliers
                      and e.source.code not in repliers and not kinds[e.kind].symmetric
                      and (sentence - REPLY_REACH <= e.sentence < sentence
                           or e.sentence == sentence and e.trigger.start < start)]
-        if addressed:
-            asker = max(addressed, key=lambda e: (e.sentence, e.trigger.start)).source
-            completed.extend(with_counterpart(e, asker.code) for e in replies if asker)
-    done = {id(e) for replies in by_trigger.values() for e in replies
-            if any(c.sentence == e.sentence and c.trigger == e.trigger for c in completed)}
-    return completed, [e for e in one_sided if id(e) not in done]
+        asker = max(addressed, key=lambda e: (e.sentence, e.trigger.start)).source if addressed else None
+        if asker is not None:
+            completed.extend(with_counterpart(e, asker.code) for e in replies)
+            answered.add((sentence, start))
+    return completed, [e for e in one_sided if e.source is None or not kinds[e.kind].reply
+                       or (e.sentence, e.trigger.start) not in answered]
 
 
 def complete_one_sided(one_sided: Sequence[Event], told: Sequence[Event]) -> list[Event]:

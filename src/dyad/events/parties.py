@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dyad.data import LanguageData
-from dyad.events.completion import named_in_sentence
 from dyad.events.grammar import TriggerMatch, is_nominal, matches_at, matches_in
 from dyad.events.memo import last_call
 from dyad.events.roles import phrase_actors
@@ -33,13 +32,6 @@ def in_document_name(data: LanguageData, tokens: Sequence[Token], m: ActorMentio
         if matches_at(links, tokens, k) == m.token_start and k > 0 and matches_at(nouns, tokens, k - 1) is not None:
             return True
     return False
-
-
-def invades(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, actors: list[ActorMention]) -> bool:
-    """"until the invasion of Manchuria in 1937, Japanese forces raided …": an attack noun with a
-    territory as its object is done to the territory's holder by whoever the sentence names."""
-    _, territories = named_in_sentence(data, tokens, actors)
-    return any(trig.end <= i <= trig.end + 1 for i, _ in territories)
 
 
 def frames(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, a: ActorMention) -> bool:

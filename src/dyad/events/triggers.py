@@ -191,11 +191,7 @@ def names_a_state(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatc
     if trig.end - trig.start != 1 or trig.end >= len(tokens) or not named_by_noun(data, tokens, trig):
         return False
     end = matches_at(data.roles["state_verbs"], tokens, trig.end)
-    if end is None:
-        return False
-    after = range(end, min(end + 2, len(tokens)))
-    triggers = find_triggers(data, tokens)
-    if any(t.start in after for t in triggers) or end == len(tokens):
+    if end is None or end == len(tokens) or any(end <= t.start <= end + 1 for t in find_triggers(data, tokens)):
         return False
     word = tokens[end]
     return word.text.lower() == word.lemma.lower() and not word.tags.startswith(("PRTS", "PRTF", "VERB"))
