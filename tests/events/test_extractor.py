@@ -485,7 +485,23 @@ def test_what_a_condemnation_condemns_did_happen():
     ("В 2023 году Польша и Россия смотрели друг на друга сквозь призму войны на Украине.", []),
     ("În aprilie 1919, trupele române au declanșat o ofensivă împotriva Republicii Sovietice Ungare.",
      [("ATTACK", "ROU", "HUN")]),
+    # an act's noun before a document's noun names what the document is about …
+    ("On 22 August 1910 Japan and Korea signed the annexation treaty.", [("SIGN_AGREEMENT", "JPN", "KOR")]),
+    # … except a ceasefire, which the signing ends (DESIGN §3)
+    ("In 1974 Egypt and Israel signed a ceasefire agreement.",
+     [("SIGN_AGREEMENT", "EGY", "ISR"), ("END_WAR", "EGY", "ISR")]),
+    # a gathering after a place preposition is where the clause's act happened, not an event of its own
+    ("Only in October 1989, at talks in Madrid, did Argentina and Britain sign a joint statement.",
+     [("SIGN_AGREEMENT", "ARG", "GBR")]),
+    ("În 1997, la summitul de la Madrid, Statele Unite au susținut aderarea Poloniei.", [("SUPPORT", "USA", "POL")]),
+    ("Осенью 1939 года на переговорах в Москве Сталин потребовал от Финляндии отодвинуть границу.",
+     [("DEMAND", "RUS", "FIN")]),
+    # … but not a gathering the clause itself tells, nor one named as a goal ("the reaction to the visit")
+    ("In 1999 Russia and China held talks at the summit in Beijing.", [("MEET", "CHN", "RUS")]),
+    ("В 2010 году Лавров раскритиковал реакцию Японии на визит Медведева в Токио.",
+     [("ACCUSE", "RUS", "JPN"), ("VISIT", "RUS", "JPN")]),
 ], ids=["state-verb", "passive-after-state-verb", "organization-frame", "organization-subject",
-        "war-noun-outside-phrase", "war-noun-own-phrase"])
+        "war-noun-outside-phrase", "war-noun-own-phrase", "document-modifier", "ceasefire-document",
+        "setting-en", "setting-ro", "setting-ru", "gathering-told", "visit-as-goal"])
 def test_one_sentence_gives_exactly_these_events(text, expected):
     assert sorted(e[:3] for e in events(text)) == sorted(expected)

@@ -34,7 +34,8 @@ ROLE_KEYS = ("passive_agent", "passive_auxiliary", "between", "conjunction", "cl
              "time_prepositions", "document_nouns", "name_links", "alongside",
              "pair_words", "noun_markers", "light_verbs", "relative_pronouns", "reciprocal", "reciprocal_modifiers",
              "joining", "subject_nouns", "auxiliaries", "office_links",
-             "acting_documents", "mediators", "state_verbs")
+             "acting_documents", "mediators", "state_verbs", "document_heads",
+             "setting_prepositions")
 
 
 @dataclass(frozen=True)

@@ -71,8 +71,10 @@ from dyad.events.triggers import (
     in_document_title,
     is_background,
     is_proposal_content,
+    is_setting,
     is_subject_matter,
     is_topic,
+    names_a_document,
     names_a_state,
     refusal_before,
     undated_title,
@@ -181,13 +183,16 @@ class EventExtractor:
         done: list[TriggerMatch] = []
         proposals: list[TriggerMatch] = []  # proposal and refusal triggers that gave an event
         references = [(a, b) for a, b in doc.references if a < sent.end and sent.start < b]
-        for trig in find_triggers(data, tokens):
+        triggers = find_triggers(data, tokens)
+        for trig in triggers:
             if any(a <= tokens[trig.start].start < b for a, b in references):
                 continue  # "A. P. Derevianko, „Conflict de frontieră … în 1938”, 1998, p. 6": a book's title
             refusal = refusal_before(data, tokens, trig)
             content = refusal is None and is_proposal_content(data, tokens, trig, proposals)
             if content or is_topic(data, tokens, trig, done) or is_subject_matter(data, tokens, trig) \
                     or in_document_title(data, tokens, trig) or names_a_state(data, tokens, trig) \
+                    or names_a_document(data, tokens, trig) \
+                    or kinds[trig.spec.kind].family == "CONSULT" and is_setting(data, tokens, trig, triggers) \
                     or is_condition(data, tokens, trig, clause_bounds(data, tokens, trig.start, trig.end)):
                 continue
             done.append(trig)

@@ -182,6 +182,30 @@ def undated_title(doc: Document) -> int | None:
     return first
 
 
+def is_setting(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
+    """"Only in October 1989, at talks in Madrid, did the two sides sign …", "на переговорах в Москве
+    Сталин потребовал …": a gathering's noun right after a place preposition (roles.yaml
+    `setting_prepositions`, with its determiner: "at that meeting", "la o ședință") is where the
+    act of a later verb of the sentence happened (`triggers`), not an event told. A noun after it
+    ("la o ședință a Comisiei … pentru cooperare") is no such act; nor is an accusative after the
+    preposition, which names a goal ("реакция на визит"). The caller asks it of gatherings only."""
+    first = tokens[trig.start]
+    if "accs" in first.tags.split(",") or not any(
+            t.start >= trig.end and t.spec.kind != trig.spec.kind and not named_by_noun(data, tokens, t)
+            for t in triggers):
+        return False
+    return any(end == trig.start for _, end, _ in data.roles["setting_prepositions"].find(tokens))
+
+
+def names_a_document(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
+    """"the annexation treaty was signed", "a disengagement agreement": a one-word act noun right
+    before a document's noun (roles.yaml `document_heads`) names what the document is about, and
+    the document's own verb tells the event. A ceasefire or armistice agreement still ends the
+    fighting (DESIGN §3), as in `is_topic`."""
+    return trig.end - trig.start == 1 and trig.spec.kind != "END_WAR" and trig.end < len(tokens) \
+        and matches_at(data.roles["document_heads"], tokens, trig.end) is not None
+
+
 def names_a_state(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
     """"the embargo will stay until Cuba holds free elections", "Trade is modest": a one-word act
     noun as the subject of a state verb (roles.yaml `state_verbs`) names how things stand, not an
