@@ -110,3 +110,14 @@ def test_a_paragraph_with_no_time_of_its_own_goes_on_from_the_one_before():
 def test_a_short_line_does_not_take_the_date_of_the_paragraph_before():
     got = dates("In 1739 Russian ships reached the coast of Japan.\n\nJapan attacked Russia.", "en")
     assert got == {"VISIT": "1739", "ATTACK": None}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "In 1989 Bush suspended arms sales to China. "
+           "Yet Bush, who had headed the American office in Beijing in the 1970s, refused to break with China."),
+    ("ro", "În 1989 Bush a suspendat vânzările de arme către China. "
+           "Totuși Bush, care condusese biroul american de la Beijing în anii 1970, "
+           "a refuzat să rupă relațiile cu China."),
+])
+def test_a_time_inside_an_aside_before_the_trigger_does_not_date_the_act(lang, text):
+    assert dates(text, lang)["SEVER_RELATIONS"] == "1989"

@@ -122,6 +122,24 @@ def _spanned(doc: Document, sent_index: int, t: TimeMention, trig_start: int) ->
     return span(first.date, t.date) or t.date
 
 
+def _behind_aside(doc: Document, sent_index: int, t: TimeMention, trig_start: int) -> bool:
+    """"Bush, who had headed the liaison office in Beijing in the 1970s, refused to break with
+    China": a time inside a relative clause between commas that closes before the trigger tells
+    when the aside happened, not the act after it."""
+    sent = doc.sentences[sent_index]
+    tokens = sent.tokens
+    relative = load_language(sent.language).roles["relative_pronouns"]
+    for k in range(1, len(tokens)):
+        if tokens[k].start >= trig_start:
+            break
+        if tokens[k - 1].text != "," or matches_at(relative, tokens, k) is None:
+            continue
+        close = next((c for c in range(k + 1, len(tokens)) if tokens[c].text == ","), None)
+        if close is not None and tokens[close].end <= trig_start and tokens[k].start <= t.start < tokens[close].start:
+            return True
+    return False
+
+
 def _nearest(times: list[TimeMention], trig_start: int) -> TimeMention:
     before = [t for t in times if t.end <= trig_start]
     return before[-1] if before else min(times, key=lambda t: abs(t.start - trig_start))
@@ -166,6 +184,7 @@ def governing_date(doc: Document, sent_index: int, trig_start: int, asserted: bo
     # ("annulled the declaration of 1956"), not when
     plain = [t for t in in_sentence if _head(t) is None
              and not (asserted and t.start > trig_start and _deadline(doc, sent_index, t))
+             and not (t.end <= trig_start and _behind_aside(doc, sent_index, t, trig_start))
              and not (t.start > trig_start and "since-phrase" in getattr(t, "flags", ()))]
     framing = [t for t in in_sentence if _head(t) is not None and (
         t.end <= trig_start and _frames(doc, sent_index, t, trig_start)
