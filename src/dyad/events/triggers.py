@@ -212,7 +212,10 @@ def names_a_state(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatc
     act. A passive after the verb ("the embargo was imposed in 1962", "a fost impus") is an act:
     no state when a trigger follows within two words, or right after it an inflected word (its text
     is not its lemma: a participle, whether or not the analyser tags it) or a participle tag."""
-    if trig.end - trig.start != 1 or trig.end >= len(tokens) or not named_by_noun(data, tokens, trig):
+    # a word that opens the sentence right before a state verb is its subject, so a noun ("Trade is
+    # modest": English gives no parts of speech)
+    if trig.end - trig.start != 1 or trig.end >= len(tokens) \
+            or not (trig.start == 0 or named_by_noun(data, tokens, trig)):
         return False
     end = matches_at(data.roles["state_verbs"], tokens, trig.end)
     if end is None or end == len(tokens) or any(end <= t.start <= end + 1 for t in find_triggers(data, tokens)):
