@@ -501,8 +501,13 @@ def test_what_a_condemnation_condemns_did_happen():
     ("In 1999 Russia and China held talks at the summit in Beijing.", [("MEET", "CHN", "RUS")]),
     ("В 2010 году Лавров раскритиковал реакцию Японии на визит Медведева в Токио.",
      [("ACCUSE", "RUS", "JPN"), ("VISIT", "RUS", "JPN")]),
+    # a side left open is filled from the clause before: its subject, not the nearest name
+    ("В 2023 году Финляндия вступила в НАТО; в Кремле назвали это провокацией.", [("ACCUSE", "RUS", "FIN")]),
+    ("In June 1940, after the fall of France, Britain offered Ireland unity; de Valera rejected this offer.",
+     [("PROPOSE", "GBR", "IRL"), ("REJECT", "IRL", "GBR")]),
 ], ids=["state-verb", "state-verb-first-word", "passive-after-state-verb", "organization-frame", "organization-subject",
         "war-noun-outside-phrase", "war-noun-own-phrase", "document-modifier", "ceasefire-document",
-        "setting-en", "setting-ro", "setting-ru", "gathering-told", "visit-as-goal"])
+        "setting-en", "setting-ro", "setting-ru", "gathering-told", "visit-as-goal",
+        "open-side-clause-subject", "open-side-not-prepositional"])
 def test_one_sentence_gives_exactly_these_events(text, expected):
     assert sorted(e[:3] for e in events(text)) == sorted(expected)

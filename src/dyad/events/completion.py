@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from dyad.data import KindInfo, LanguageData, agreement_parties, held_by_others, holder_at
-from dyad.events.grammar import TriggerMatch
+from dyad.events.grammar import TriggerMatch, after_preposition, is_nominative
 from dyad.events.memo import last_call
 from dyad.events.roles import Roles
 from dyad.model import ActorMention, ActorRef, DateValue, Token
@@ -66,11 +66,16 @@ def implied_actor(code: str) -> ActorMention:
     return ActorMention(-1, -1, "", ActorRef(code), "country")
 
 
-def complete_roles(roles: Roles, info: KindInfo, actors: list[ActorMention], trig: TriggerMatch,
-                   agreement: str | None, territory: list[str] | None, date: DateValue | None) -> Roles:
+def complete_roles(data: LanguageData, tokens: Sequence[Token], roles: Roles, info: KindInfo,
+                   actors: list[ActorMention], trig: TriggerMatch, agreement: str | None,
+                   territory: list[str] | None, date: DateValue | None, clause: tuple[int, int]) -> Roles:
     """Fill a missing side from what the text names elsewhere: the parties of a named treaty
     ("Moscow denounced the neutrality pact" → against Japan), the holder of a territory at the
-    date ("occupied Manchuria" in 1900 → China), else another actor of the same sentence."""
+    date ("occupied Manchuria" in 1900 → China), else another actor of the same sentence: the
+    nearest, or when all of them stand in clauses before the trigger's, the subject of those
+    ("Finland joined NATO; the Kremlin called this an encroachment": the act referred to is
+    Finland's, and NATO is only its object): a nominative, else one outside a prepositional
+    phrase ("In June 1940, after the fall of France, London offered …; de Valera turned it down")."""
     sources, targets = list(roles.sources), list(roles.targets)
     parties = agreement_parties(agreement) if info.name in PARTY_KINDS else ()
     if len(parties) == 2:
@@ -86,7 +91,10 @@ def complete_roles(roles: Roles, info: KindInfo, actors: list[ActorMention], tri
     if not targets and sources and not info.symmetric:
         codes = {a.actor.code for a in sources}
         others = [a for a in actors if a.actor.code not in codes]
-        if others:
+        if others and all(a.token_start < clause[0] for a in others):
+            targets = [next((a for a in others if is_nominative(a)), None)
+                       or next((a for a in others if not after_preposition(data, tokens, a)), others[0])]
+        elif others:
             targets = [min(others, key=lambda a: abs(a.token_start - trig.start))]
     if (sources, targets) == (roles.sources, roles.targets):
         return roles

@@ -304,7 +304,7 @@ class EventExtractor:
         outsider = bool(parties and roles.sources and not {a.actor.code for a in roles.sources} & set(parties))
         date = treaty_date(doc, si, trigger_span.start, info.name, agreement, date, by_party=not outsider)
         roles = held_object(data, tokens, trig, info, roles, players, date)
-        roles = complete_roles(roles, info, players, trig, agreement, territory, date)
+        roles = complete_roles(data, tokens, roles, info, players, trig, agreement, territory, date, clause)
         if not roles.sources and roles.targets and info.symmetric:
             # "Armistițiul cu Uniunea Sovietică a fost semnat": a joint act with one party named is
             # that party's, one-sided; the document's pair may name the other (events/focus.py)
