@@ -476,6 +476,11 @@ def test_what_a_condemnation_condemns_did_happen():
     # an act's noun as the subject of a state verb names a state, not an act
     ("In 2021 Washington said the embargo will stay until Havana holds free elections.", []),
     ("Trade is modest between Egypt and Israel.", []),  # a sentence's first word is its subject noun
+    # an act's noun after a present copula describes, it tells no act …
+    ("The relations between London and Dublin is the story of a conquest.", []),
+    ("Relația dintre Ungaria și România este o cucerire.", []),
+    # … unless the noun is an act when predicated, or an event's name
+    ("In 2022 Japan said Russia is a threat to Japan.", [("ACCUSE", "JPN", "RUS")]),
     # … but before a passive it is still an act
     ("The embargo was imposed by the United States on Cuba in 1962.", [("IMPOSE_SANCTIONS", "USA", "CUB")]),
     # an organization modifying a joint act's noun frames it and is no party …
@@ -505,7 +510,8 @@ def test_what_a_condemnation_condemns_did_happen():
     ("В 2023 году Финляндия вступила в НАТО; в Кремле назвали это провокацией.", [("ACCUSE", "RUS", "FIN")]),
     ("In June 1940, after the fall of France, Britain offered Ireland unity; de Valera rejected this offer.",
      [("PROPOSE", "GBR", "IRL"), ("REJECT", "IRL", "GBR")]),
-], ids=["state-verb", "state-verb-first-word", "passive-after-state-verb", "organization-frame", "organization-subject",
+], ids=["state-verb", "state-verb-first-word", "description", "description-ro", "predicated-act",
+        "passive-after-state-verb", "organization-frame", "organization-subject",
         "war-noun-outside-phrase", "war-noun-own-phrase", "document-modifier", "ceasefire-document",
         "setting-en", "setting-ro", "setting-ru", "gathering-told", "visit-as-goal",
         "open-side-clause-subject", "open-side-not-prepositional"])

@@ -70,6 +70,7 @@ from dyad.events.triggers import (
     held_phrases,
     in_document_title,
     is_background,
+    is_description,
     is_proposal_content,
     is_setting,
     is_subject_matter,
@@ -191,7 +192,7 @@ class EventExtractor:
             content = refusal is None and is_proposal_content(data, tokens, trig, proposals)
             if content or is_topic(data, tokens, trig, done) or is_subject_matter(data, tokens, trig) \
                     or in_document_title(data, tokens, trig) or names_a_state(data, tokens, trig) \
-                    or names_a_document(data, tokens, trig) \
+                    or names_a_document(data, tokens, trig) or is_description(data, tokens, trig) \
                     or kinds[trig.spec.kind].family == "CONSULT" and is_setting(data, tokens, trig, triggers) \
                     or is_condition(data, tokens, trig, clause_bounds(data, tokens, trig.start, trig.end)):
                 continue

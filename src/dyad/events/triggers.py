@@ -197,6 +197,24 @@ def is_setting(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, 
     return any(end == trig.start for _, end, _ in data.roles["setting_prepositions"].find(tokens))
 
 
+def is_description(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
+    """"The relations between London and Dublin is the story of a conquest": an act's noun in the
+    predicate of a present copula (roles.yaml `description_copulas`, up to four words between,
+    none a comma or an inflected word) says what something is, not what happened. A noun that is
+    itself an act when predicated ("Russia is a threat to Japan", `reverse` triggers) stays one,
+    and so does an event's name ("una dintre cele mai dramatice pagini este Războiul ruso-japonez")."""
+    if trig.spec.reverse or tokens[trig.start].text[:1].isupper() or not named_by_noun(data, tokens, trig):
+        return False
+    for k in range(max(0, trig.start - 5), trig.start):
+        end = matches_at(data.roles["description_copulas"], tokens, k)
+        if end is not None and end <= trig.start and not any(
+                tokens[j].text == "," or tokens[j].text.lower() != tokens[j].lemma.lower()
+                and tokens[j].text[:1].islower() and matches_at(data.roles["noun_markers"], tokens, j) is None
+                for j in range(end, trig.start)):
+            return True
+    return False
+
+
 def names_a_document(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
     """"the annexation treaty was signed", "a disengagement agreement": a one-word act noun right
     before a document's noun (roles.yaml `document_heads`) names what the document is about, and
