@@ -481,6 +481,8 @@ def test_what_a_condemnation_condemns_did_happen():
     ("Relația dintre Ungaria și România este o cucerire.", []),
     # … unless the noun is an act when predicated, or an event's name
     ("In 2022 Japan said Russia is a threat to Japan.", [("ACCUSE", "JPN", "RUS")]),
+    # claiming that something is so says it, it claims no land
+    ("In October 1953 a Japanese delegate claimed that colonial rule had brought Korea benefits.", []),
     # … but before a passive it is still an act
     ("The embargo was imposed by the United States on Cuba in 1962.", [("IMPOSE_SANCTIONS", "USA", "CUB")]),
     # an organization modifying a joint act's noun frames it and is no party …
@@ -511,6 +513,7 @@ def test_what_a_condemnation_condemns_did_happen():
     ("In June 1940, after the fall of France, Britain offered Ireland unity; de Valera rejected this offer.",
      [("PROPOSE", "GBR", "IRL"), ("REJECT", "IRL", "GBR")]),
 ], ids=["state-verb", "state-verb-first-word", "description", "description-ro", "predicated-act",
+        "claim-that",
         "passive-after-state-verb", "organization-frame", "organization-subject",
         "war-noun-outside-phrase", "war-noun-own-phrase", "document-modifier", "ceasefire-document",
         "setting-en", "setting-ro", "setting-ru", "gathering-told", "visit-as-goal",
