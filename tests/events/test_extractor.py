@@ -481,6 +481,12 @@ def test_what_a_condemnation_condemns_did_happen():
     ("Relația dintre Ungaria și România este o cucerire.", []),
     # … unless the noun is an act when predicated, or an event's name
     ("In 2022 Japan said Russia is a threat to Japan.", [("ACCUSE", "JPN", "RUS")]),
+    # the topic of an act after its partner is no act of its own …
+    ("В марте 2022 года Россия вышла из диалога с Японией о совместной хозяйственной деятельности на островах.",
+     [("TERMINATE_AGREEMENT", "RUS", "JPN")]),
+    # … but after a conjunction and a verb it is the next act's
+    ("1 февраля 2019 года США обвинили Россию в нарушении ДРСМД и объявили о приостановке участия в договоре.",
+     [("ACCUSE", "USA", "RUS"), ("TERMINATE_AGREEMENT", "USA", "RUS")]),
     # claiming that something is so says it, it claims no land
     ("In October 1953 a Japanese delegate claimed that colonial rule had brought Korea benefits.", []),
     # … but before a passive it is still an act
@@ -513,7 +519,7 @@ def test_what_a_condemnation_condemns_did_happen():
     ("In June 1940, after the fall of France, Britain offered Ireland unity; de Valera rejected this offer.",
      [("PROPOSE", "GBR", "IRL"), ("REJECT", "IRL", "GBR")]),
 ], ids=["state-verb", "state-verb-first-word", "description", "description-ro", "predicated-act",
-        "claim-that",
+        "claim-that", "topic-after-partner", "topic-after-verb",
         "passive-after-state-verb", "organization-frame", "organization-subject",
         "war-noun-outside-phrase", "war-noun-own-phrase", "document-modifier", "ceasefire-document",
         "setting-en", "setting-ro", "setting-ru", "gathering-told", "visit-as-goal",

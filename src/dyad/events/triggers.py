@@ -24,6 +24,8 @@ PROPOSAL_REACH = 6  # words between a proposal's trigger and the act it proposes
 TITLE_REACH = 8  # words of a document's name after its topic word ("о дружбе, сотрудничестве и …")
 
 
+TOPIC_GAP = 3  # words between an act and the topic marker after it ("with Japan on")
+
 def find_triggers(data: LanguageData, tokens: Sequence[Token]) -> list[TriggerMatch]:
     """Non-overlapping trigger matches, longest first. A `not_events` phrase ("civil war") holds its
     words and gives no trigger."""
@@ -71,7 +73,13 @@ def is_topic(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, ea
     for k in range(max(0, trig.start - 2), trig.start):
         if matches_at(data.roles["topic_markers"], tokens, k) is None:
             continue
-        head = [t for t in earlier if 0 <= k - t.end <= 1]
+        # the marker may follow the other trigger's own partner ("выходит из диалога с Японией о
+        # налаживании совместной деятельности"), not a clause break, a conjunction or a verb
+        # ("обвинила Россию в нарушении ДРСМД и объявила о приостановке участия")
+        head = [t for t in earlier if 0 <= k - t.end <= TOPIC_GAP and not matches_in(
+            data.roles["conjunction"], tokens, t.end, k) and not any(
+            tok.text in PUNCT_BREAK or tok.text == "," or tok.tags.startswith(("VERB", "INFN", "PRTS", "GRND"))
+            for tok in tokens[t.end:k])]
         # "подписали протокол о прекращении огня": a document signed about ending a war ends it (DESIGN §3)
         if head and not (trig.spec.kind == "END_WAR" and all(t.spec.kind == "SIGN_AGREEMENT" for t in head)):
             return True
