@@ -526,3 +526,9 @@ def test_what_a_condemnation_condemns_did_happen():
         "open-side-clause-subject", "open-side-not-prepositional"])
 def test_one_sentence_gives_exactly_these_events(text, expected):
     assert sorted(e[:3] for e in events(text)) == sorted(expected)
+
+
+def test_the_agent_of_a_later_participle_is_not_the_agent_of_the_act_before_it():
+    got = [e[:3] for e in events("Japonia, după ce și-a revenit după război, a început să facă cereri asupra "
+                                 "teritoriilor Insulelor Kurile ocupate de URSS, invocând un tratat vechi.")]
+    assert ("DEMAND", "JPN", "RUS") in got and ("DEMAND", "RUS", "JPN") not in got

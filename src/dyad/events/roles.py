@@ -28,6 +28,7 @@ from dyad.events.grammar import (
     named_by_noun,
     prepositional,
 )
+from dyad.events.triggers import find_triggers
 from dyad.model import ActorMention, Token
 
 COMPOUND_DISTANCE = 4
@@ -83,10 +84,15 @@ def _between(data: LanguageData, tokens: Sequence[Token],
 def _agent_after(data: LanguageData, tokens: Sequence[Token], after: list[ActorMention],
                  trig_end: int) -> ActorMention | None:
     """The actor of an agent phrase: "by the USSR", "de către guvernul japonez". The trigger's own
-    words are no agent phrase: "o notă de protest Uniunii Sovietice" is sent to the Soviet Union."""
+    words are no agent phrase: "o notă de protest Uniunii Sovietice" is sent to the Soviet Union.
+    Nor is the agent of a later act's participle: in "cereri asupra teritoriilor … ocupate de URSS"
+    the USSR occupied, it did not demand."""
+    later = [t.start for t in find_triggers(data, tokens) if t.start >= trig_end]
     for a in after:
         for k in range(a.token_start - 1, max(a.token_start - 4, trig_end - 1), -1):
             if matches_at(data.roles["passive_agent"], tokens, k) is not None:
+                if any(trig_end <= i < k for i in later):
+                    break
                 return a
             if tokens[k].text in PUNCT_STOP or matches_at(data.roles["target_prepositions"], tokens, k) is not None:
                 break  # "planurile de război împotriva URSS": a nearer preposition governs it
