@@ -532,3 +532,13 @@ def test_the_agent_of_a_later_participle_is_not_the_agent_of_the_act_before_it()
     got = [e[:3] for e in events("Japonia, după ce și-a revenit după război, a început să facă cereri asupra "
                                  "teritoriilor Insulelor Kurile ocupate de URSS, invocând un tratat vechi.")]
     assert ("DEMAND", "JPN", "RUS") in got and ("DEMAND", "RUS", "JPN") not in got
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ro", "Japonia a început să facă cereri asupra teritoriilor Insulelor Kurile ocupate de URSS."),
+    ("en", "In 1951 Japan demanded the return of the islands occupied by the Soviet Union."),
+])
+def test_an_agent_marker_right_after_a_trigger_makes_it_a_passive_participle(lang, text):
+    doc = process(text, DocumentMeta("t", language=lang))
+    assert [(e.source.code, e.target.code if e.target else None) for e in doc.events if e.kind == "OCCUPY"] \
+        == [("RUS", "JPN")]

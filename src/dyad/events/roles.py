@@ -205,6 +205,14 @@ def _genitive_of_noun(tokens: Sequence[Token], a: ActorMention, trig_start: int)
 
 
 
+def _participle_agent(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, agent: ActorMention) -> bool:
+    """"teritoriile ocupate de URSS", "the islands occupied by the Soviet Union": an agent marker right
+    after the trigger (roles.yaml `participle_agent`; an article may stand before the name) makes
+    the trigger a passive participle, so the agent acts even with no auxiliary before it."""
+    end = matches_at(data.roles["participle_agent"], tokens, trig.end) if trig.end < len(tokens) else None
+    return end is not None and 0 <= agent.token_start - end <= 1
+
+
 def _by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, before: list[ActorMention],
               after: list[ActorMention], symmetric: bool) -> tuple[ActorMention | None, ActorMention | None]:
     agent = _agent_after(data, tokens, after, trig.end)
@@ -212,7 +220,7 @@ def _by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, b
     agents = coordinated(data, tokens, after, agent) if agent is not None else []
     # nor is an actor of the agent's own country ("de împăratul Alexandru al II-lea al Rusiei")
     other = next((a for a in after if a not in agents and (agent is None or a.actor.code != agent.actor.code)), None)
-    if is_passive(data, tokens, trig):
+    if is_passive(data, tokens, trig) or agent is not None and _participle_agent(data, tokens, trig, agent):
         return agent, before[-1] if before else other
     if agent is not None and (not before or named_by_noun(data, tokens, trig)
                               and agent.token_start - trig.end <= AGENT_REACH):
