@@ -487,6 +487,9 @@ def test_what_a_condemnation_condemns_did_happen():
     # … but after a conjunction and a verb it is the next act's
     ("1 февраля 2019 года США обвинили Россию в нарушении ДРСМД и объявили о приостановке участия в договоре.",
      [("ACCUSE", "USA", "RUS"), ("TERMINATE_AGREEMENT", "USA", "RUS")]),
+    # a country in the locative case after "в"/"на" is where a directed act happened, with two parties named
+    ("В апреле 1920 года польская армия перешла в наступление против Красной армии на Украине.",
+     [("ATTACK", "POL", "RUS")]),
     # claiming that something is so says it, it claims no land
     ("In October 1953 a Japanese delegate claimed that colonial rule had brought Korea benefits.", []),
     # … but before a passive it is still an act
@@ -519,7 +522,7 @@ def test_what_a_condemnation_condemns_did_happen():
     ("In June 1940, after the fall of France, Britain offered Ireland unity; de Valera rejected this offer.",
      [("PROPOSE", "GBR", "IRL"), ("REJECT", "IRL", "GBR")]),
 ], ids=["state-verb", "state-verb-first-word", "description", "description-ro", "predicated-act",
-        "claim-that", "topic-after-partner", "topic-after-verb",
+        "venue-of-directed-act", "claim-that", "topic-after-partner", "topic-after-verb",
         "passive-after-state-verb", "organization-frame", "organization-subject",
         "war-noun-outside-phrase", "war-noun-own-phrase", "document-modifier", "ceasefire-document",
         "setting-en", "setting-ro", "setting-ru", "gathering-told", "visit-as-goal",

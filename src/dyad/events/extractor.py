@@ -34,6 +34,7 @@ from dyad.events.focus import answer_replies, complete_one_sided, focus_pair
 from dyad.events.grammar import (
     TriggerMatch,
     around_relative,
+    cases_of,
     clause_bounds,
     is_nominal,
     is_passive,
@@ -82,6 +83,7 @@ from dyad.events.triggers import (
 )
 from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Modality, Sentence, Span, Token, event_id
 
+LOCATIVE_CASES = {"loct", "loc2"}  # the analyser's tags for where ("в Москве", "в лесу")
 EXTRACTOR_VERSION = "0.7.0"  # raised when the rules change what is extracted (stored events say which made them)
 EventKey = tuple[str, str | None, str | None, str | None, str]
 WAR_NOUN_BEFORE = 4  # words before a one-word attack noun where its parties may stand ("trupele române au declanșat o")
@@ -255,12 +257,15 @@ class EventExtractor:
             # joint act's frame, as the noun's modifier, is none of the parties (as the subject before a
             # verb it is one: "большевики заключили мир с Латвией")
             players = [a for a in players if not frames(data, tokens, trig, a)]
-        if info.symmetric:  # "Abe and Putin met in Singapore": with two parties named, a country after
-            # "in" is the venue of a joint act, not a third party
-            venue = [a for a in players if a.token_start > 0
-                     and matches_at(data.roles["locative_prepositions"], tokens, a.token_start - 1) is not None]
-            if venue and len(players) - len(venue) >= 2:
-                players = [a for a in players if a not in venue]
+        # "Abe and Putin met in Singapore", "польская армия перешла в наступление против Красной армии
+        # на Украине": with two parties named, a country after "in" is where the act happened, not a
+        # third party. For a directed act only where the case tells "in" from "into" ("a intrat în
+        # Bulgaria" enters its target; "вошла в Польшу" is accusative)
+        venue = [a for a in players if a.token_start > 0
+                 and matches_at(data.roles["locative_prepositions"], tokens, a.token_start - 1) is not None
+                 and (bool(cases_of(a) & LOCATIVE_CASES) if cases_of(a) else info.symmetric)]
+        if venue and len(players) - len(venue) >= 2:
+            players = [a for a in players if a not in venue]
         if info.relationship and trig.start - clause[0] <= 1 and _names_by_noun(data, tokens, trig) \
                 and not any(t.sentence == si for t in doc.times):
             return out  # "Cooperarea economică dintre Rusia și Japonia devine tot mai puternică": a state
