@@ -260,10 +260,11 @@ class EventExtractor:
         # "Abe and Putin met in Singapore", "польская армия перешла в наступление против Красной армии
         # на Украине": with two parties named, a country after "in" is where the act happened, not a
         # third party. For a directed act only where the case tells "in" from "into" ("a intrat în
-        # Bulgaria" enters its target; "вошла в Польшу" is accusative)
+        # Bulgaria" enters its target; "вошла в Польшу", "напала на СССР" may be accusative)
         venue = [a for a in players if a.token_start > 0
                  and matches_at(data.roles["locative_prepositions"], tokens, a.token_start - 1) is not None
-                 and (bool(cases_of(a) & LOCATIVE_CASES) if cases_of(a) else info.symmetric)]
+                 and (bool(cases_of(a) & LOCATIVE_CASES) and "accs" not in cases_of(a) if cases_of(a)
+                      else info.symmetric)]
         if venue and len(players) - len(venue) >= 2:
             players = [a for a in players if a not in venue]
         if info.relationship and trig.start - clause[0] <= 1 and _names_by_noun(data, tokens, trig) \
