@@ -231,8 +231,15 @@ def around_relative(data: LanguageData, tokens: Sequence[Token], clause: tuple[i
     ends at the closing comma, when that antecedent is an actor ("the treaty, which provided for
     consultations" is no party to them). Returns the clause and the aside's token range, if any."""
     k = clause[0] - 1  # the word that opened the clause
-    if k < 1 or tokens[k - 1].text != "," or matches_at(data.roles["relative_pronouns"], tokens, k) is None:
+    if k < 1 or matches_at(data.roles["relative_pronouns"], tokens, k) is None:
         return clause, None
+    comma = k - 1
+    if tokens[comma].text != "," and comma >= 1 and tokens[comma - 1].text == "," and any(
+            matches_at(data.roles[key], tokens, comma) is not None for key in ("between", "target_prepositions")):
+        comma -= 1  # a preposition before the pronoun: ", între care și Franța,", ", among which France,"
+    if tokens[comma].text != ",":
+        return clause, None
+    k = comma + 1
     lo, _ = clause_bounds(data, tokens, k - 1, k)
     close = next((c for c in range(k + 1, len(tokens)) if tokens[c].text == ","), None)
     if close is not None and close < trig.start:
