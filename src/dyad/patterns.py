@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import Any
 
 from dyad.model import Token
-from dyad.plans import Plan, Tail
+from dyad.plans import Plan, Tail, by_key_words
 from dyad.starts import INDEX
 
 GAP = "..."
@@ -323,9 +323,11 @@ class PatternSet:
                 joined.setdefault(id(p), (p, []))[1].append(rank)
         if len(self._plans) >= MEMO_SIZE:
             self._plans.clear()
+        by_word = by_key_words([(rank, q) for rank, q in gapped if q.needs])
         plan = self._plans[(tok.lemma, tok.text)] = Plan(
             tuple(tails.values()), tuple(singles),
-            {key: (q, tuple(ranks)) for key, (q, ranks) in joined.items()}, tuple(gapped),
+            {key: (q, tuple(ranks)) for key, (q, ranks) in joined.items()},
+            tuple((rank, q) for rank, q in gapped if not q.needs), by_word, frozenset(by_word),
             tuple(q for _, q in singles) if len(singles) == len(starting) else None)
         return plan
 
@@ -349,7 +351,10 @@ class PatternSet:
                 for key, stop in ends.items():
                     if (entry := plan.joined.get(key)) is not None:  # (every pattern of a walked trie is one)
                         found.extend((i - stop, rank, entry[0]) for rank in entry[1])
-            for rank, p in plan.gapped:
+            gapped = list(plan.free)
+            for word in plan.words & sent.words() if plan.words else ():
+                gapped.extend(plan.by_word[word])
+            for rank, p in dict(gapped).items():  # by rank: a pattern filed under two words is tried once
                 if p.needs and not sent.holds(p.needs):
                     continue
                 end = p._rest(tokens, 1, i + 1)

@@ -62,12 +62,33 @@ class Plan(NamedTuple):
     """What `PatternSet._find` does at a token of one (lemma, surface): its candidates (those whose
     first item accepts it, `PatternSet.candidates`) sorted out by how each is matched, each with its
     rank among them, since equally long matches come in the candidates' order. Only the gap patterns
-    are tried one by one; the gapless ones of two or more items are found by walking their tries
-    (`tails`), and the one-item ones match. Most tokens start one-item patterns only (or none):
+    are tried one by one, those whose words the sentence holds; the gapless ones of two or more items
+    are found by walking their tries (`tails`), and the one-item ones match. Most tokens start
+    one-item patterns only (or none):
     `only_singles` lists them, and nothing is tried."""
 
     tails: tuple[Tail, ...]
     singles: tuple[tuple[int, Pattern], ...]  # (rank, one-item pattern)
     joined: dict[int, tuple[Pattern, tuple[int, ...]]]  # id → (gapless pattern of 2+ items, its ranks)
-    gapped: tuple[tuple[int, Pattern], ...]  # (rank, pattern with a gap)
+    free: tuple[tuple[int, Pattern], ...]  # (rank, pattern with a gap that needs no given word)
+    # the other gap patterns, by the words of one of their `needs` (`key_words`): only those whose
+    # word the sentence holds are tried (most are not: "tratat ... shimoda" in a sentence without "shimoda")
+    by_word: dict[str, tuple[tuple[int, Pattern], ...]]
+    words: frozenset[str]  # the keys of `by_word`
     only_singles: tuple[Pattern, ...] | None  # the candidates, when all are one-item patterns
+
+
+def key_words(p: Pattern) -> frozenset[str]:
+    """Of a gap pattern's `needs` (one word of each must be in the sentence), the one it is filed
+    under: the words whose shortest is longest ("shimoda" rather than "of"), a choice of speed only,
+    since a pattern found under it must still hold all of its needs."""
+    return max(p.needs, key=lambda words: min(map(len, words)))
+
+
+def by_key_words(gapped: list[tuple[int, Pattern]]) -> dict[str, tuple[tuple[int, Pattern], ...]]:
+    """(rank, gap pattern) pairs by each of their key words."""
+    out: dict[str, list[tuple[int, Pattern]]] = {}
+    for rank, p in gapped:
+        for word in key_words(p):
+            out.setdefault(word, []).append((rank, p))
+    return {word: tuple(pairs) for word, pairs in out.items()}
