@@ -277,6 +277,11 @@ class PatternSet:
             return None  # no first item of this set accepts tokens[i]: most tokens, most sets
         return self._end_from(tokens, i)
 
+    def first_positions(self, tokens: Sequence[Token]) -> list[int]:
+        """Ascending positions of `tokens` where a first item may match: elsewhere `candidates` is
+        empty (from the sentence's index, found once for all sets). Not to be changed."""
+        return INDEX.sentence(tokens).positions(self._slot)
+
     def starts_in(self, tokens: Sequence[Token], lo: int, hi: int) -> bool:
         """Does a pattern match from some token of tokens[lo:hi] (`end_at` not None there)? One call for
         a window the event stage used to ask about token by token: only the window's positions
