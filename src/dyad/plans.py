@@ -64,8 +64,7 @@ class Plan(NamedTuple):
     rank among them, since equally long matches come in the candidates' order. Only the gap patterns
     are tried one by one, those whose words the sentence holds; the gapless ones of two or more items
     are found by walking their tries (`tails`), and the one-item ones match. Most tokens start
-    one-item patterns only (or none):
-    `only_singles` lists them, and nothing is tried."""
+    one-item patterns only (or none): `only_singles` lists them, and nothing is tried."""
 
     tails: tuple[Tail, ...]
     singles: tuple[tuple[int, Pattern], ...]  # (rank, one-item pattern)
