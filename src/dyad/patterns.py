@@ -19,6 +19,7 @@ from functools import cached_property
 from typing import Any
 
 from dyad.model import Token
+from dyad.plans import Plan, Tail, by_key_words
 from dyad.starts import INDEX
 
 GAP = "..."
@@ -142,51 +143,6 @@ def compile_pattern(source: str, payload: Any = None, where: str = "pattern") ->
     return Pattern(source, tuple(items), tuple(gaps), payload)
 
 
-class _Tail:
-    """The rest of the gapless patterns that share their items so far: a trie over items, each
-    child found by the lemma or surface it accepts (a prefix item is tested), so patterns sharing
-    their first words ("treaty of …", "peace of …") test those words once, and the next word is
-    one dict lookup instead of a test per pattern."""
-
-    __slots__ = ("ends", "children", "by_lemma", "by_low", "prefixed")
-
-    def __init__(self) -> None:
-        self.ends: list[Pattern] = []  # patterns whose items are exactly the path to here
-        self.children: dict[Item, _Tail] = {}
-        self.by_lemma: dict[str, list[_Tail]] = {}
-        self.by_low: dict[str, list[_Tail]] = {}
-        self.prefixed: list[tuple[tuple[str, ...], _Tail]] = []
-
-    def child(self, item: Item) -> _Tail:
-        node = self.children.get(item)
-        if node is None:
-            node = self.children[item] = _Tail()
-            for word in item.exact:
-                self.by_lemma.setdefault(word, []).append(node)
-            for word in item.surface:
-                self.by_low.setdefault(word, []).append(node)
-            if item.prefixes:
-                self.prefixed.append((item.prefixes, node))
-        return node
-
-    def walk(self, tokens: Sequence[Token], j: int, ends: dict[int, int]) -> None:
-        """Record in `ends` (id of pattern → end) every pattern of this subtree matching from tokens[j].
-        A child reached twice (a prefix item with a plain key too) records the same ends again."""
-        for p in self.ends:
-            ends[id(p)] = j
-        if j >= len(tokens) or not self.children:
-            return
-        tok = tokens[j]
-        lemma, low = tok.lemma, tok.text.lower()
-        for node in self.by_lemma.get(lemma, ()):
-            node.walk(tokens, j + 1, ends)
-        for node in self.by_low.get(low, ()):
-            node.walk(tokens, j + 1, ends)
-        for prefixes, node in self.prefixed:
-            if lemma.startswith(prefixes) or low.startswith(prefixes):
-                node.walk(tokens, j + 1, ends)
-
-
 @dataclass
 class PatternSet:
     """Many patterns, indexed by what their first item can match."""
@@ -208,9 +164,9 @@ class PatternSet:
     _found: dict[int, tuple[Sequence[Token], tuple[tuple[int, int, Pattern], ...]]] = field(
         default_factory=dict, repr=False, compare=False)
     # first item → the trie of the rest of the gapless patterns of two items or more that open with it
-    _tails: dict[Item, _Tail] = field(default_factory=dict, repr=False, compare=False)
-    # (lemma, surface) → (`candidates` of such a token, the tails to walk after it), as `_memo`
-    _plans: dict[tuple[str, str], tuple[tuple[Pattern, ...], tuple[_Tail, ...]]] = field(
+    _tails: dict[Item, Tail] = field(default_factory=dict, repr=False, compare=False)
+    # (lemma, surface) → how `_find` matches from such a token (`Plan`), bounded as `_memo`
+    _plans: dict[tuple[str, str], Plan] = field(
         default_factory=dict, repr=False, compare=False)
     # This set's number in `starts.INDEX`, which looks each sentence's tokens up once for all sets
     # and tells each set the positions where one of its first items may match.
@@ -231,7 +187,7 @@ class PatternSet:
         INDEX.add_first(self._slot, first)
         self._gapped += not pattern.plain
         if pattern.plain and len(pattern.items) > 1:
-            node = self._tails.setdefault(first, _Tail())
+            node = self._tails.setdefault(first, Tail())
             for item in pattern.items[1:]:
                 node = node.child(item)
             node.ends.append(pattern)
@@ -321,6 +277,11 @@ class PatternSet:
             return None  # no first item of this set accepts tokens[i]: most tokens, most sets
         return self._end_from(tokens, i)
 
+    def first_positions(self, tokens: Sequence[Token]) -> list[int]:
+        """Ascending positions of `tokens` where a first item may match: elsewhere `candidates` is
+        empty (from the sentence's index, found once for all sets). Not to be changed."""
+        return INDEX.sentence(tokens).positions(self._slot)
+
     def starts_in(self, tokens: Sequence[Token], lo: int, hi: int) -> bool:
         """Does a pattern match from some token of tokens[lo:hi] (`end_at` not None there)? One call for
         a window the event stage used to ask about token by token: only the window's positions
@@ -350,16 +311,29 @@ class PatternSet:
                 return end
         return None
 
-    def _plan(self, tok: Token) -> tuple[tuple[Pattern, ...], tuple[_Tail, ...]]:
+    def _plan(self, tok: Token) -> Plan:
         starting = self.candidates(tok)
-        tails: dict[int, _Tail] = {}
-        for p in starting:
-            if p.plain and len(p.items) > 1:
+        tails: dict[int, Tail] = {}
+        singles: list[tuple[int, Pattern]] = []
+        joined: dict[int, tuple[Pattern, list[int]]] = {}
+        gapped: list[tuple[int, Pattern]] = []
+        for rank, p in enumerate(starting):  # a pattern listed twice gets both of its ranks
+            if not p.plain:
+                gapped.append((rank, p))
+            elif len(p.items) == 1:
+                singles.append((rank, p))
+            else:
                 node = self._tails[p.items[0]]
                 tails[id(node)] = node
+                joined.setdefault(id(p), (p, []))[1].append(rank)
         if len(self._plans) >= MEMO_SIZE:
             self._plans.clear()
-        plan = self._plans[(tok.lemma, tok.text)] = (starting, tuple(tails.values()))
+        by_word = by_key_words([(rank, q) for rank, q in gapped if q.needs])
+        plan = self._plans[(tok.lemma, tok.text)] = Plan(
+            tuple(tails.values()), tuple(singles),
+            {key: (q, tuple(ranks)) for key, (q, ranks) in joined.items()},
+            tuple((rank, q) for rank, q in gapped if not q.needs), by_word, frozenset(by_word),
+            tuple(q for _, q in singles) if len(singles) == len(starting) else None)
         return plan
 
     def _find(self, tokens: Sequence[Token]) -> Iterator[tuple[int, int, Pattern]]:
@@ -367,22 +341,31 @@ class PatternSet:
         sent = INDEX.sentence(tokens)
         for i in sent.positions(self._slot):  # the tokens a first item may accept, not all
             tok = tokens[i]
-            plan = plans.get((tok.lemma, tok.text))
-            starting, tails = plan if plan is not None else self._plan(tok)
-            if not starting:
+            plan = plans.get((tok.lemma, tok.text)) or self._plan(tok)
+            if plan.only_singles is not None:  # one-word patterns alone (or none): each matches, in order
+                for p in plan.only_singles:
+                    yield i, i + 1, p
                 continue
-            ends: dict[int, int] = {}  # the gapless patterns' matches, found together
-            for node in tails:
-                node.walk(tokens, i + 1, ends)
-            found = []
-            for p in starting:  # the first item is known to match; the order stays the candidates'
-                if not p.plain:
-                    end = p._rest(tokens, 1, i + 1) if not p.needs or sent.holds(p.needs) else None
-                elif len(p.items) == 1:
-                    end = i + 1
-                else:
-                    end = ends.get(id(p))
+            # (−length, rank among the candidates, pattern): sorted, longest first and the candidates'
+            # order among equally long ones, as a stable sort of the candidates by length gives
+            found = [(-1, rank, p) for rank, p in plan.singles]
+            if plan.tails:
+                ends: dict[int, int] = {}  # the gapless patterns' matches, found together
+                for node in plan.tails:
+                    node.walk(tokens, i + 1, ends)
+                for key, stop in ends.items():
+                    if (entry := plan.joined.get(key)) is not None:  # (every pattern of a walked trie is one)
+                        found.extend((i - stop, rank, entry[0]) for rank in entry[1])
+            gapped = list(plan.free)
+            for word in plan.words & sent.words() if plan.words else ():
+                gapped.extend(plan.by_word[word])
+            for rank, p in dict(gapped).items():  # by rank: a pattern filed under two words is tried once
+                if p.needs and not sent.holds(p.needs):
+                    continue
+                end = p._rest(tokens, 1, i + 1)
                 if end is not None:
-                    found.append((i, end, p))
-            found.sort(key=lambda m: -(m[1] - m[0]))
-            yield from found
+                    found.append((i - end, rank, p))
+            found.sort()  # ranks differ, so two entries never tie and patterns are never compared
+            for negative_length, _, p in found:
+                yield i, i - negative_length, p
+

@@ -57,8 +57,14 @@ class SentenceStarts:
         """Does the sentence hold one word of each of `needs` (as a lemma or a lower-case form)?"""
         words = self._words
         if words is None:
-            words = self._words = frozenset(t.lemma for t in self.tokens) | {t.text.lower() for t in self.tokens}
+            words = self.words()
         return not any(map(words.isdisjoint, needs))  # in C: this runs per candidate gap pattern
+
+    def words(self) -> frozenset[str]:
+        """The sentence's lemmas and lower-case forms: the words `Pattern.needs` looks for."""
+        if self._words is None:
+            self._words = frozenset(t.lemma for t in self.tokens) | {t.text.lower() for t in self.tokens}
+        return self._words
 
 
 class StartIndex:
