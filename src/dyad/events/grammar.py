@@ -222,6 +222,18 @@ def clause_stops(data: LanguageData, tokens: Sequence[Token]) -> list[int]:
     return sorted(stops)
 
 
+def aside_opening(data: LanguageData, tokens: Sequence[Token], k: int) -> int | None:
+    """The comma that opens a relative aside when tokens[k] is its pronoun: ", care a fost condusă",
+    ", which", or with a preposition before the pronoun (", între care și Franța", ", among which")."""
+    if k < 1 or matches_at(data.roles["relative_pronouns"], tokens, k) is None:
+        return None
+    comma = k - 1
+    if tokens[comma].text != "," and comma >= 1 and tokens[comma - 1].text == "," and any(
+            matches_at(data.roles[key], tokens, comma) is not None for key in ("between", "target_prepositions")):
+        comma -= 1
+    return comma if tokens[comma].text == "," else None
+
+
 def around_relative(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int], trig: TriggerMatch,
                     actors: list[ActorMention]) -> tuple[tuple[int, int], tuple[int, int] | None]:
     """A relative clause between commas ("delegația Manciu, care a fost condusă de japonezi, a oferit
@@ -230,14 +242,8 @@ def around_relative(data: LanguageData, tokens: Sequence[Token], clause: tuple[i
     clause reaches back to the antecedent ("the government, which was supported by Germany") and
     ends at the closing comma, when that antecedent is an actor ("the treaty, which provided for
     consultations" is no party to them). Returns the clause and the aside's token range, if any."""
-    k = clause[0] - 1  # the word that opened the clause
-    if k < 1 or matches_at(data.roles["relative_pronouns"], tokens, k) is None:
-        return clause, None
-    comma = k - 1
-    if tokens[comma].text != "," and comma >= 1 and tokens[comma - 1].text == "," and any(
-            matches_at(data.roles[key], tokens, comma) is not None for key in ("between", "target_prepositions")):
-        comma -= 1  # a preposition before the pronoun: ", între care și Franța,", ", among which France,"
-    if tokens[comma].text != ",":
+    comma = aside_opening(data, tokens, clause[0] - 1)  # clause[0] - 1: the word that opened the clause
+    if comma is None:
         return clause, None
     k = comma + 1
     lo, _ = clause_bounds(data, tokens, k - 1, k)
