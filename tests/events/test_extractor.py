@@ -553,3 +553,9 @@ def test_an_agent_marker_right_after_a_trigger_makes_it_a_passive_participle(lan
     doc = process(text, DocumentMeta("t", language=lang))
     assert [(e.source.code, e.target.code if e.target else None) for e in doc.events if e.kind == "OCCUPY"] \
         == [("RUS", "JPN")]
+
+
+def test_a_side_left_open_is_not_filled_from_a_later_clause():
+    got = [e[:3] for e in events("A British task force began to sail from Portsmouth on 5 April 1982, and the "
+                                 "European Community banned imports from Argentina.")]
+    assert ("MOBILIZE", "GBR", "EU") not in got and ("IMPOSE_SANCTIONS", "EU", "ARG") in got

@@ -90,7 +90,9 @@ def complete_roles(data: LanguageData, tokens: Sequence[Token], roles: Roles, in
             targets = [implied_actor(holder)]
     if not targets and sources and not info.symmetric:
         codes = {a.actor.code for a in sources}
-        others = [a for a in actors if a.actor.code not in codes]
+        # not from a later clause: "a British task force began to sail …, and the European Community
+        # banned imports" mobilised against no one in that clause
+        others = [a for a in actors if a.actor.code not in codes and a.token_start < clause[1]]
         if others and all(a.token_start < clause[0] for a in others):
             targets = [next((a for a in others if is_nominative(a)), None)
                        or next((a for a in others if not after_preposition(data, tokens, a)), others[0])]
