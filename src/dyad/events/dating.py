@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from dyad.data import load_hierarchy, load_language, load_time_words
 from dyad.data.time_words import ends_with
-from dyad.events.grammar import aside_opening, clause_stops, matches_at, matches_in
+from dyad.events.grammar import clause_stops, matches_at, matches_in, relative_aside
 from dyad.model import DateValue, Document, Span, TimeMention, Token
 from dyad.time.values import span
 
@@ -124,7 +124,7 @@ def _spanned(doc: Document, sent_index: int, t: TimeMention, trig_start: int) ->
 
 def _behind_aside(doc: Document, sent_index: int, t: TimeMention, trig_start: int) -> bool:
     """"Bush, who had headed the liaison office in Beijing in the 1970s, refused to break with
-    China": a time inside a relative aside between commas (`grammar.aside_opening`) that closes
+    China": a time inside a relative aside between commas (`grammar.relative_aside`) that closes
     before the trigger tells when the aside happened, not the act after it."""
     sent = doc.sentences[sent_index]
     tokens = sent.tokens
@@ -132,10 +132,10 @@ def _behind_aside(doc: Document, sent_index: int, t: TimeMention, trig_start: in
     for k in range(1, len(tokens)):
         if tokens[k].start >= trig_start:
             break
-        comma = aside_opening(data, tokens, k)
-        if comma is None:
+        aside = relative_aside(data, tokens, k)
+        if aside is None:
             continue
-        close = next((c for c in range(k + 1, len(tokens)) if tokens[c].text == ","), None)
+        comma, close = aside
         if close is not None and tokens[close].end <= trig_start and tokens[comma].end <= t.start < tokens[close].start:
             return True
     return False

@@ -222,16 +222,19 @@ def clause_stops(data: LanguageData, tokens: Sequence[Token]) -> list[int]:
     return sorted(stops)
 
 
-def aside_opening(data: LanguageData, tokens: Sequence[Token], k: int) -> int | None:
-    """The comma that opens a relative aside when tokens[k] is its pronoun: ", care a fost condusă",
-    ", which", or with a preposition before the pronoun (", între care și Franța", ", among which")."""
+def relative_aside(data: LanguageData, tokens: Sequence[Token], k: int) -> tuple[int, int | None] | None:
+    """When tokens[k] is the pronoun of a relative aside (", care a fost condusă", ", which", or with a
+    preposition before the pronoun: ", între care și Franța", ", among which"), the comma that opens
+    it and the one that closes it (None when none follows)."""
     if k < 1 or matches_at(data.roles["relative_pronouns"], tokens, k) is None:
         return None
     comma = k - 1
     if tokens[comma].text != "," and comma >= 1 and tokens[comma - 1].text == "," and any(
             matches_at(data.roles[key], tokens, comma) is not None for key in ("between", "target_prepositions")):
         comma -= 1
-    return comma if tokens[comma].text == "," else None
+    if tokens[comma].text != ",":
+        return None
+    return comma, next((c for c in range(k + 1, len(tokens)) if tokens[c].text == ","), None)
 
 
 def around_relative(data: LanguageData, tokens: Sequence[Token], clause: tuple[int, int], trig: TriggerMatch,
@@ -242,12 +245,12 @@ def around_relative(data: LanguageData, tokens: Sequence[Token], clause: tuple[i
     clause reaches back to the antecedent ("the government, which was supported by Germany") and
     ends at the closing comma, when that antecedent is an actor ("the treaty, which provided for
     consultations" is no party to them). Returns the clause and the aside's token range, if any."""
-    comma = aside_opening(data, tokens, clause[0] - 1)  # clause[0] - 1: the word that opened the clause
-    if comma is None:
+    aside = relative_aside(data, tokens, clause[0] - 1)  # clause[0] - 1: the word that opened the clause
+    if aside is None:
         return clause, None
+    comma, close = aside
     k = comma + 1
     lo, _ = clause_bounds(data, tokens, k - 1, k)
-    close = next((c for c in range(k + 1, len(tokens)) if tokens[c].text == ","), None)
     if close is not None and close < trig.start:
         return (lo, clause[1]), (k, close + 1)
     if not any(0 <= k - 1 - a.token_end <= 1 for a in actors):  # "the Romanian government, which"
