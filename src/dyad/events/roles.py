@@ -37,8 +37,6 @@ OWNER_REACH = 5  # words between an act's genitive agent and the phrase naming t
 AGENT_REACH = 4  # words between an act's noun and its agent phrase ("anexarea Crimeei de către Rusia")
 
 
-
-
 @dataclass
 class Roles:
     sources: list[ActorMention]
@@ -51,22 +49,6 @@ class Roles:
         return self.sources[0] if self.sources else None
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 def _between(data: LanguageData, tokens: Sequence[Token],
              actors: list[ActorMention]) -> tuple[ActorMention, ActorMention] | None:
     """"între X și Y", "между X и Y", "between X and Y"."""
@@ -75,10 +57,6 @@ def _between(data: LanguageData, tokens: Sequence[Token],
         if k >= 0 and matches_at(data.roles["between"], tokens, k) is not None and b.token_start - a.token_end <= 2:
             return a, b
     return None
-
-
-
-
 
 
 def _agent_after(data: LanguageData, tokens: Sequence[Token], after: list[ActorMention],
@@ -174,8 +152,6 @@ def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMent
     return source, target
 
 
-
-
 def _object_of_verb(tokens: Sequence[Token], a: ActorMention, trig_start: int) -> bool:
     """An actor before the trigger, right after a verb that is not the trigger, in a form that may be
     accusative or dative: that verb's object ("уведомила КНДР, что …")."""
@@ -199,10 +175,6 @@ def _genitive_of_noun(tokens: Sequence[Token], a: ActorMention, trig_start: int)
     if k >= 1 and tokens[k - 1].text[:1].isdigit():
         return False  # "в 1941 года США предоставили": the noun before is a date's, not a head
     return "gent" in cases_of(a) and k > 0 and k != trig_start and tokens[k].tags.startswith("NOUN")
-
-
-
-
 
 
 def _participle_agent(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, agent: ActorMention) -> bool:
@@ -247,10 +219,6 @@ def _by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, b
     # the act's noun, then its agent and the other side; an apposition may name the agent again
     # ("vizita președintelui URSS, M.S. Gorbaciov, în Japonia"): the target is the first other country
     return after[0], next((a for a in after[1:] if a.actor.code != after[0].actor.code), after[1])
-
-
-
-
 
 
 def _has_subject(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention], trig: TriggerMatch) -> bool:
@@ -428,7 +396,5 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
             return Roles(sources, [], unordered=True)
         return Roles(sources[:1], sources[1:2], unordered=True)
     return Roles(sources, targets)
-
-
 
 

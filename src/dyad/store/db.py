@@ -44,7 +44,6 @@ __all__ = ["DOCUMENT_COLUMNS", "EVENT_COLUMNS", "MIGRATIONS", "REMOVED_COLUMNS",
            "near_duplicates_of", "PreparedDocument", "Store", "prepare_document"]
 
 
-
 def _event_row(e: Event) -> tuple[Any, ...]:
     def actor(a: Any) -> tuple[Any, ...]:
         return (a.code, a.polity, a.sector, a.person) if a else (None, None, None, None)

@@ -51,7 +51,6 @@ def min_shared_bands(n_keys: int) -> int:
     return -(-n_keys // 5)
 
 
-
 def near_duplicates_of(con: duckdb.DuckDBPyConnection, docs: Sequence[tuple[str, Sequence[int] | None]],
                         keys: Sequence[Sequence[tuple[int, int]]]) -> list[str | None]:
     """For each (id, fingerprint) of a batch in order, the earliest document it nearly copies
