@@ -115,6 +115,7 @@ class ActorMention:
     pair: ActorRef | None = None  # compound adjectives name two parties ("ruso-japonez")
     location: bool = False  # a capital after a locative preposition ("in Moscow") is a place, not an actor
     title: str | None = None  # an office named beside the country ("премьер-министр Японии"): its holder acts
+    demonym: bool = False  # an adjective ("german", "японская"), not a name: it modifies the noun beside it
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "code": self.actor.code,

@@ -534,6 +534,18 @@ def test_what_a_condemnation_condemns_did_happen():
     # claiming that something is so says it, it claims no land
     pytest.param("In October 1953 a Japanese delegate claimed that colonial rule had brought Korea benefits.", [],
                  id="claim-that"),
+    # a demonym beside an act's noun names who acts, even after an earlier actor of another phrase
+    pytest.param("Raportul trimis de ambasador Bucureștiului vorbea despre atacul sovietic asupra Finlandei.",
+                 [("ATTACK", "RUS", "FIN")], id="demonym-after-noun-acts"),
+    pytest.param("Газеты писали о германском нападении на Польшу.", [("ATTACK", "DEU", "POL")],
+                 id="demonym-before-noun-acts"),
+    pytest.param("În 1937 a urmat un atac japonez neașteptat asupra navelor chineze.", [("ATTACK", "JPN", "CHN")],
+                 id="attack-noun-reaches-its-object"),
+    # a verb whose lemma is an act's noun ("demanded": demand) does not hold its actor as the noun does
+    pytest.param("In 1974 the UN Security Council passed a resolution which demanded the immediate withdrawal of all "
+                 "Turkish forces.", [("DEMAND", "UN", "TUR")], id="verb-with-a-noun-lemma"),
+    pytest.param("Republica Moldova a condamnat agresiunea Rusiei împotriva Georgiei.",
+                 [("ACCUSE", "MDA", "RUS"), ("ATTACK", "RUS", "GEO")], id="act-noun-holds-its-genitive"),
 ])
 def test_one_sentence_gives_exactly_these_events(text, expected):
     assert sorted(e[:3] for e in events(text)) == sorted(expected)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from dyad.actors.ambiguity import Context, resolve, sentence_dates
-from dyad.data import AliasSpec, LanguageData, actor_kind, government_noun_before, load_language
+from dyad.data import AliasSpec, LanguageData, actor_kind, demonym_noun_at, government_noun_before, load_language
 from dyad.lang import adapter_for
 from dyad.model import ActorMention, ActorRef, Document, Token
 
@@ -43,22 +43,22 @@ def _is_link(data: LanguageData, tokens: Sequence[Token], k: int) -> bool:
 
 
 def _near_acting_noun(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> bool:
-    """An acting noun next to the demonym, also across a chain ("Soviet and Mongolian troops")."""
+    """An acting or act noun next to the demonym, also across a chain ("Soviet and Mongolian troops")."""
     for k in range(max(0, i - ACTING_NOUN_DISTANCE), min(len(tokens), j + ACTING_NOUN_DISTANCE)):
-        if not i <= k < j and _is_acting_noun(data, tokens, k):
+        if not i <= k < j and demonym_noun_at(data, tokens, k):
             return True
     k = j
     while k < len(tokens) and k - j < 6 and _is_link(data, tokens, k):
         k += 1
-    if k < len(tokens) and k > j and _is_acting_noun(data, tokens, k):
+    if k < len(tokens) and k > j and demonym_noun_at(data, tokens, k):
         return True
-    if i >= 3 and _is_acting_noun(data, tokens, i - 3) and \
+    if i >= 3 and demonym_noun_at(data, tokens, i - 3) and \
             data.complement_links.end_at(tokens, i - 2) is not None:
         return True  # "ofițerul de informații sovietic": the demonym follows the noun's complement
     k = i - 1  # "trupele sovietice și mongole": the noun stands before the chain
     while k >= 0 and i - k < 6 and _is_link(data, tokens, k):
         k -= 1
-    return 0 <= k < i - 1 and _is_acting_noun(data, tokens, k)
+    return 0 <= k < i - 1 and demonym_noun_at(data, tokens, k)
 
 
 def _is_people_noun(data: LanguageData, tokens: Sequence[Token], i: int, j: int) -> bool:
@@ -105,7 +105,7 @@ def _mention(data: LanguageData, doc_text: str, tokens: Sequence[Token], i: int,
     kind = spec.kind if spec.kind in ("organization", "person") else actor_kind(spec.code)
     ref = ActorRef(spec.code, spec.polity, _sector(spec), spec.person)
     return ActorMention(start, end, doc_text[start:end], ref, kind, sentence,  # type: ignore[arg-type]
-                        i, j, _head_case(data, tokens, i, j))
+                        i, j, _head_case(data, tokens, i, j), demonym=spec.kind == "adjective")
 
 
 def _compound(data: LanguageData, tok: Token) -> tuple[str, str] | None:

@@ -84,10 +84,12 @@ class LanguageData:
     modality_window: int = 6
     aliases: PatternSet = field(default_factory=PatternSet)
     acting_nouns: PatternSet = field(default_factory=PatternSet)
+    act_nouns: PatternSet = field(default_factory=PatternSet)  # "the Soviet proposal": a demonym names its actor
     compound_prefixes: dict[str, str] = field(default_factory=dict)
     people_suffixes: tuple[str, ...] = ()  # a demonym with such an ending is a people noun ("japonezii")
     nominal_suffixes: tuple[str, ...] = ()  # a lemma with such an ending names an act ("semnare", "signing")
     article_endings: tuple[str, ...] = ()  # an inflected form so ending is a noun with its article ("războiul")
+    adjectives_follow: bool = False  # adjectives stand after their noun ("atacul german"), not before
     impersonal_endings: tuple[str, ...] = ()  # a subjectless verb so ending: "в Москве осудили" (they, Moscow)
     people_after: PatternSet = field(default_factory=PatternSet)  # a demonym after these is one ("de japonezi")
     people_article: PatternSet = field(default_factory=PatternSet)  # "the Japanese captured": before a verb
@@ -111,6 +113,12 @@ class LanguageData:
     roles: dict[str, PatternSet] = field(default_factory=dict)
     agreements: PatternSet = field(default_factory=PatternSet)
     territories: PatternSet = field(default_factory=PatternSet)
+
+
+def demonym_noun_at(data: LanguageData, tokens: Sequence[Token], k: int) -> bool:
+    """A noun that a demonym beside it makes an actor's: one that acts ("trupele sovietice",
+    actors.yaml `acting_nouns`) or an act ("atacul german", `act_nouns`)."""
+    return data.acting_nouns.end_at(tokens, k) is not None or data.act_nouns.end_at(tokens, k) is not None
 
 
 def government_noun_before(data: LanguageData, tokens: Sequence[Token], start: int) -> tuple[int, int] | None:
@@ -226,6 +234,7 @@ def _load_actors(path: Path, data: LanguageData) -> None:
             for p in _compile_all(source, f"{path}: {code}", spec):
                 data.aliases.add(p)
     data.acting_nouns = _pattern_set(raw.get("acting_nouns"), f"{path}: acting_nouns")
+    data.act_nouns = _pattern_set(raw.get("act_nouns"), f"{path}: act_nouns")
     data.compound_prefixes = {str(k).lower(): str(v) for k, v in (raw.get("compound_prefixes") or {}).items()}
     data.people_suffixes = tuple(str(x).lower() for x in raw.get("people_suffixes") or [])
     data.people_after = _pattern_set(raw.get("people_after"), f"{path}: people_after")
@@ -337,6 +346,10 @@ def load_language(code: str) -> LanguageData:
     data.nominal_suffixes = tuple(str(x).lower() for x in roles.get("nominal_suffixes") or [])
     data.article_endings = tuple(str(x).lower() for x in roles.get("article_endings") or [])
     data.impersonal_endings = tuple(str(x).lower() for x in roles.get("impersonal_endings") or [])
+    order = roles.get("adjective_order", "before")
+    if order not in ("before", "after"):
+        raise DataError(f"{folder}/roles.yaml: adjective_order is 'before' or 'after', not {order!r}")
+    data.adjectives_follow = order == "after"
     for title, entries in (optional_yaml(folder / "titles.yaml") or {}).items():
         for p in _compile_all(entries, f"{folder}/titles.yaml: {title}", str(title)):
             data.titles.add(p)

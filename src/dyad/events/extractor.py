@@ -84,10 +84,10 @@ from dyad.events.triggers import (
 from dyad.model import ActorMention, ActorRef, DateValue, Document, Event, Modality, Sentence, Span, Token, event_id
 
 LOCATIVE_CASES = {"loct", "loc2"}  # the analyser's tags for where ("в Москве", "в лесу")
-EXTRACTOR_VERSION = "0.8.0"  # raised when the rules change what is extracted (stored events say which made them)
+EXTRACTOR_VERSION = "0.9.0"  # raised when the rules change what is extracted (stored events say which made them)
 EventKey = tuple[str, str | None, str | None, str | None, str]
 WAR_NOUN_BEFORE = 4  # words before a one-word attack noun where its parties may stand ("trupele române au declanșat o")
-WAR_NOUN_AFTER = 3  # … and after it ("war between X and Y", "ofensivă împotriva Republicii")
+WAR_NOUN_AFTER = 4  # … and after it ("war between X and Y", "ofensivă împotriva Republicii")
 
 
 def _ref(m: ActorMention | None, date: DateValue | None) -> ActorRef | None:

@@ -273,6 +273,35 @@ def _handed_over(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
     return Roles([subject[-1]], [recipient[0]])
 
 
+def _demonym_agent(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch,
+                   before: list[ActorMention], after: list[ActorMention]) -> Roles | None:
+    """"atacul german asupra URSS", "германское нападение на СССР", "the German attack on the USSR":
+    a demonym beside an act's noun, on the side where the language puts its adjectives (roles.yaml
+    `adjective_order`), names who acts, and the act reaches the other side named after it. A suffered
+    act ("înfrângerea japoneză") is the demonym's own. A word that a demonym may modify (actors.yaml
+    `act_nouns`: "atac") is a noun there, where the language gives no parts of speech; a noun for those
+    who act ("ocupanții japonezi", `acting_nouns`) names an actor, not an act."""
+    if matches_at(data.acting_nouns, tokens, trig.start) is not None or not (
+            is_nominal(data, tokens[trig.start]) or matches_at(data.act_nouns, tokens, trig.start) is not None):
+        return None
+    if data.adjectives_follow:
+        noun_end = trig.start + 1
+        demonym = next((a for a in after if a.demonym and 0 <= a.token_start - noun_end <= 1), None)
+        gap = range(noun_end, demonym.token_start) if demonym else range(0)
+    else:
+        demonym = before[-1] if before and before[-1].demonym and trig.start - before[-1].token_end <= 1 else None
+        gap = range(demonym.token_end, trig.start) if demonym else range(0)
+    if demonym is None or any(tokens[k].text in PUNCT_STOP for k in gap):
+        return None
+    other = next((a for a in after if a.token_start >= max(trig.start + 1, demonym.token_end)
+                  and a.actor.code != demonym.actor.code), None)
+    agents = [a for a in coordinated(data, tokens, before + after, demonym) if a.demonym]
+    if other is None:  # "intervenția japoneză în Orientul Îndepărtat": the other side is left open
+        return None if trig.spec.passive else Roles(agents, [])
+    others = [a for a in coordinated(data, tokens, after, other) if a not in agents]
+    return Roles(others, agents) if trig.spec.passive else Roles(agents, others)
+
+
 def _second_verb(data: LanguageData, tokens: Sequence[Token], lo: int, trig: TriggerMatch) -> bool:
     """A conjunction in tokens[lo:trig.start] that opens a new verb: the trigger itself when a verb,
     an auxiliary (roles.yaml `auxiliaries`: "și au început") or a word the analyser tags as a verb."""
@@ -352,13 +381,19 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
     before = [a for a in in_clause if a.token_end <= trig.start]
     after = [a for a in in_clause if a.token_start >= trig.start]  # inside a discontinuous trigger counts as after
     inside = [a for a in after if a.token_end < trig.end]
-    if inside and trig.end - trig.start > 2 and matches_at(data.acting_nouns, tokens, trig.start) is not None \
+    opens_with_actor = matches_at(data.acting_nouns, tokens, trig.start) is not None or named_by_noun(
+        data, tokens, trig) and matches_at(data.act_nouns, tokens, trig.start) is not None
+    if inside and trig.end - trig.start > 2 and opens_with_actor \
             and (not before or inside[0].token_start == trig.start + 1):
-        # "Trupele americane s-au retras": a trigger that opens with the acting noun holds its actor;
+        # "Trupele americane s-au retras", "agresiunea Rusiei împotriva Ucrainei": a trigger that opens
+        # with an acting noun or an act's noun holds its actor (not "demanded", whose lemma is the noun's);
         # the actor right after that noun is its subject even after another clause's actor ("După ce
         # România …, misiunea franceză a părăsit"), one further in may be the object's ("the
         # withdrawal of the Indian soldiers")
         before, after = inside, [a for a in after if a not in inside]
+    demonym = _demonym_agent(data, tokens, trig, before, after)
+    if demonym is not None:
+        return demonym
     if len(before) >= 2 and not symmetric and _second_verb(data, tokens, before[-1].token_end, trig) \
             and (not before[-1].case or "accs" in cases_of(before[-1])):
         # "trupele japoneze au atacat China și au început ocuparea …": a second verb shares the first's
