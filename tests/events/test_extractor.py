@@ -546,6 +546,17 @@ def test_what_a_condemnation_condemns_did_happen():
                  "Turkish forces.", [("DEMAND", "UN", "TUR")], id="verb-with-a-noun-lemma"),
     pytest.param("Republica Moldova a condamnat agresiunea Rusiei împotriva Georgiei.",
                  [("ACCUSE", "MDA", "RUS"), ("ATTACK", "RUS", "GEO")], id="act-noun-holds-its-genitive"),
+    # a subordinate clause with no subject of its own shares the main clause's, named after its comma
+    pytest.param("În timp ce condamna agresiunea germană împotriva Poloniei, guvernul sovietic a cerut pace.",
+                 [("ACCUSE", "RUS", "DEU"), ("ATTACK", "DEU", "POL"), ("DEMAND", "RUS", "DEU")],
+                 id="subordinate-clause-shares-the-subject"),
+    pytest.param("După ce a semnat un tratat cu Japonia, URSS a cerut retragerea trupelor.",
+                 [("SIGN_AGREEMENT", "JPN", "RUS"), ("DEMAND", "RUS", "JPN"), ("WITHDRAW", "RUS", "JPN")],
+                 id="after-clause-shares-the-subject"),
+    # a 'between' phrase far after an act whose own phrase names its other side belongs to a later verb
+    pytest.param("În 1938 guvernul sovietic condamna aspru agresiunea germană împotriva Austriei și încerca în același "
+                 "timp să evite agravarea relațiilor dintre Polonia și Lituania.",
+                 [("ACCUSE", "RUS", "DEU"), ("ATTACK", "DEU", "AUT")], id="between-phrase-of-a-later-verb"),
 ])
 def test_one_sentence_gives_exactly_these_events(text, expected):
     assert sorted(e[:3] for e in events(text)) == sorted(expected)

@@ -34,6 +34,8 @@ from dyad.model import ActorMention, Token
 COMPOUND_DISTANCE = 4
 HANDED_REACH = 4  # words between a light verb's recipient and the act's noun ("României un ultimatum")
 OWNER_REACH = 5  # words between an act's genitive agent and the phrase naming the other side
+SUBJECT_REACH = 3  # words from a clause's comma to the subject it shares (", guvernul sovietic")
+BETWEEN_REACH = 6  # words from an act to a 'between' phrase that may name its parties, when its own phrase names one
 AGENT_REACH = 4  # words between an act's noun and its agent phrase ("anexarea Crimeei de către Rusia")
 
 
@@ -302,6 +304,20 @@ def _demonym_agent(data: LanguageData, tokens: Sequence[Token], trig: TriggerMat
     return Roles(others, agents) if trig.spec.passive else Roles(agents, others)
 
 
+def _shared_subject(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, clause: tuple[int, int],
+                    actors: list[ActorMention]) -> ActorMention | None:
+    """"În timp ce condamna aspru agresiunea japoneză împotriva Chinei, guvernul sovietic a încercat …":
+    a clause a subordinator opens (roles.yaml `subordinators`), with no actor before its verb, shares
+    the subject the main clause names right after its comma."""
+    opener, comma = clause[0] - 1, clause[1]
+    if opener < 0 or comma >= len(tokens) or tokens[comma].text != "," \
+            or matches_at(data.roles["subordinators"], tokens, opener) is None \
+            or any(clause[0] <= a.token_start < trig.start for a in actors):
+        return None
+    return next((a for a in actors if comma < a.token_start <= comma + SUBJECT_REACH
+                 and not after_preposition(data, tokens, a) and (not a.case or is_nominative(a))), None)
+
+
 def _second_verb(data: LanguageData, tokens: Sequence[Token], lo: int, trig: TriggerMatch) -> bool:
     """A conjunction in tokens[lo:trig.start] that opens a new verb: the trigger itself when a verb,
     an auxiliary (roles.yaml `auxiliaries`: "și au început") or a word the analyser tags as a verb."""
@@ -354,6 +370,11 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
     if pair and pair[0].token_start - 1 > trig.end and not is_passive(data, tokens, trig) \
             and not is_nominal(data, tokens[trig.start]) and _has_subject(data, tokens, in_clause, trig):
         pair = None  # "Putin proposed to Abe a treaty between the two countries": the treaty's parties
+    if pair and pair[0].token_start - trig.end > BETWEEN_REACH and any(
+            0 <= a.token_start - trig.end <= 1 and after_preposition(data, tokens, a)
+            and a.actor.code not in (pair[0].actor.code, pair[1].actor.code) for a in in_clause):
+        pair = None  # "condamna agresiunea japoneză împotriva Chinei, guvernul sovietic a încercat … să
+        # agraveze relațiile dintre URSS și Japonia": a later verb's pair, with the act's own parties nearer
     compound = next((a for a in sorted(in_clause, key=lambda a: abs(a.token_start - trig.start)) if a.pair), None)
     if pair and compound and abs(compound.token_start - trig.start) < abs(pair[0].token_start - trig.start) \
             and abs(compound.token_start - trig.start) <= COMPOUND_DISTANCE:
@@ -394,6 +415,11 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
     demonym = _demonym_agent(data, tokens, trig, before, after)
     if demonym is not None:
         return demonym
+    shared = None if is_passive(data, tokens, trig) or named_by_noun(data, tokens, trig) \
+        else _shared_subject(data, tokens, trig, clause, actors)
+    if shared is not None and after:
+        return Roles([shared], [a for a in coordinated(data, tokens, in_clause, after[0])
+                                if a.actor.code != shared.actor.code])
     if len(before) >= 2 and not symmetric and _second_verb(data, tokens, before[-1].token_end, trig) \
             and (not before[-1].case or "accs" in cases_of(before[-1])):
         # "trupele japoneze au atacat China și au început ocuparea …": a second verb shares the first's
