@@ -5,7 +5,8 @@ Signals, most specific first: "between X and Y"; a compound adjective naming bot
 (the nominative acts; in a passive the instrumental acts); passive voice with an agent
 phrase ("by", "de către"); then word order (the actor before the trigger acts, the one
 after receives). Actors joined by a conjunction share their role, and each named pair
-gives its own event. The grammar words are each language's `roles.yaml`.
+gives its own event. The grammar words are each language's `roles.yaml`. Case and word order,
+the last two signals, are read in case_roles.py and order_roles.py.
 """
 
 from __future__ import annotations
@@ -14,29 +15,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dyad.data import LanguageData
+from dyad.events.case_roles import by_case
 from dyad.events.grammar import (
     PUNCT_STOP,
     TriggerMatch,
     after_preposition,
     cases_of,
     coordinated,
-    governed,
     is_nominal,
     is_nominative,
     is_passive,
     matches_at,
     named_by_noun,
-    prepositional,
 )
-from dyad.events.triggers import find_triggers
+from dyad.events.order_roles import by_order
 from dyad.model import ActorMention, Token
 
 COMPOUND_DISTANCE = 4
 HANDED_REACH = 4  # words between a light verb's recipient and the act's noun ("României un ultimatum")
-OWNER_REACH = 5  # words between an act's genitive agent and the phrase naming the other side
 SUBJECT_REACH = 3  # words from a clause's comma to the subject it shares (", guvernul sovietic")
 BETWEEN_REACH = 6  # words from an act to a 'between' phrase that may name its parties, when its own phrase names one
-AGENT_REACH = 4  # words between an act's noun and its agent phrase ("anexarea Crimeei de către Rusia")
 
 
 @dataclass
@@ -61,166 +59,10 @@ def _between(data: LanguageData, tokens: Sequence[Token],
     return None
 
 
-def _agent_after(data: LanguageData, tokens: Sequence[Token], after: list[ActorMention],
-                 trig_end: int) -> ActorMention | None:
-    """The actor of an agent phrase: "by the USSR", "de către guvernul japonez". The trigger's own
-    words are no agent phrase: "o notă de protest Uniunii Sovietice" is sent to the Soviet Union.
-    Nor is the agent of a later act's participle: in "cereri asupra teritoriilor … ocupate de URSS"
-    the USSR occupied, it did not demand."""
-    later = [t.start for t in find_triggers(data, tokens) if t.start >= trig_end]
-    for a in after:
-        for k in range(a.token_start - 1, max(a.token_start - 4, trig_end - 1), -1):
-            if matches_at(data.roles["passive_agent"], tokens, k) is not None:
-                if any(trig_end <= i < k for i in later):
-                    break
-                return a
-            if tokens[k].text in PUNCT_STOP or matches_at(data.roles["target_prepositions"], tokens, k) is not None:
-                break  # "planurile de război împotriva URSS": a nearer preposition governs it
-    return None
-
-
 def _compound_pair(compound: ActorMention) -> tuple[ActorMention, ActorMention]:
     other = ActorMention(compound.start, compound.end, compound.text, compound.pair,  # type: ignore[arg-type]
                          "country", compound.sentence, compound.token_start, compound.token_end)
     return compound, other
-
-
-def _by_case(data: LanguageData, tokens: Sequence[Token], before: list[ActorMention], after: list[ActorMention],
-             passive: bool, nominal: bool = False, trig_start: int = 0,
-             mutual: bool = False, suffered: bool = False) -> tuple[ActorMention | None, ActorMention | None]:
-    nearest = list(reversed(before)) + after
-
-    def bare_instrumental(a: ActorMention) -> bool:  # "атакована Германией", not "с Китаем"
-        return "ablt" in cases_of(a) and not is_nominative(a) and not governed(tokens, a)
-
-    if nominal:  # "нарушение японскими силами советской границы": the instrumental after the noun acts
-        # "санкциям, введённым США, Канадой и Евросоюзом против России": a participle may stand between
-        agent = next((a for a in after if bare_instrumental(a) and (a.token_start - trig_start <= 3 or any(
-            t.tags.startswith("PRTF") for t in tokens[trig_start + 1:a.token_start]))), None)
-        if agent:
-            agents = coordinated(data, tokens, after, agent)
-            return agent, next((a for a in after if a not in agents and a.actor.code != agent.actor.code), None)
-        # "нападение Германии на Польшу", "визит Путина в Японию": the genitive right after the noun
-        # acts on the one its preposition marks
-        owner = after[0] if after and "gent" in cases_of(after[0]) and after[0].token_start - trig_start <= 2 \
-            and not mutual and not after_preposition(data, tokens, after[0]) \
-            and not _of_another_noun(data, tokens, after[0], trig_start) else None
-        marked = next((a for a in after[1:] if after_preposition(data, tokens, a)), None) if owner else None
-        if owner and marked is None:  # "вторжения японских самолётов в воздушное пространство СССР":
-            # the preposition governs the noun the actor belongs to
-            marked = next((a for a in after[1:] if a.token_start - owner.token_end <= OWNER_REACH
-                           and a.actor.code != owner.actor.code and any(
-                               matches_at(data.roles["target_prepositions"], tokens, k) is not None
-                               for k in range(owner.token_end, a.token_start))), None)
-        if owner and marked and marked.actor.code != owner.actor.code:
-            return owner, marked
-    if passive:  # "Польша была атакована Германией": the instrumental acts, the nominative suffers
-        agent = next((a for a in nearest if bare_instrumental(a)), None)
-        patient = next((a for a in nearest if is_nominative(a)), None)
-        if agent or suffered and patient and patient.token_end <= trig_start:
-            # a pattern that is itself passive ("потерпеть поражение") with no agent named: the
-            # subject still suffers the act ("русская армия потерпела поражение под Мукденом");
-            # whoever did it is found elsewhere, or not at all
-            return agent, patient
-    # after the verb, a form that may be nominative or accusative ("посетивший Минск") is its object
-    # a form that may be genitive right after a noun belongs to that noun ("границы СССР"): it is
-    # a subject only when no other nominative is at hand
-    # "Вашингтон распространил на Советский Союз программу ленд-лиза": after a preposition, no subject
-    # "Россия уведомила КНДР, что не станет продлевать договор": a form that may be accusative right
-    # after another verb is that verb's object, the subject of neither; the object of "accused X of
-    # supplying" is the agent of the act named by a noun
-    # "Гельмут Коль приехал в Советский Союз": a form right after any preposition is its object,
-    # whatever case the analyser also allows it
-    verbal = not is_nominal(data, tokens[trig_start])
-    source = next((a for a in nearest if is_nominative(a) and not _genitive_of_noun(tokens, a, trig_start)
-                   and not after_preposition(data, tokens, a) and not governed(tokens, a)
-                   and not (verbal and _object_of_verb(tokens, a, trig_start))), None) \
-        or next((a for a in nearest if is_nominative(a) and not _genitive_of_noun(tokens, a, trig_start)
-                 and not after_preposition(data, tokens, a) and not governed(tokens, a)), None)
-    if source is None and not any(a.token_end <= trig_start and not cases_of(a) for a in before):
-        source = next((a for a in nearest if is_nominative(a)), None)
-    if source is None:  # an acronym the analyser declines oddly ("РФ готова …") or a name it cannot
-        # decline at all ("Абэ … приехал в Россию"): the one before the verb
-        source = next((a for a in reversed(before) if (a.text.isupper() and len(a.text) > 1 or not cases_of(a))
-                       and not after_preposition(data, tokens, a)), None)
-    rest = [a for a in after + list(reversed(before))
-            if a is not source and (source is None or a.actor.code != source.actor.code)]
-    # "Вашингтон обвинил Пхеньян в поставке России": with the subject before the verb, a form right
-    # after the verb that may be accusative is its object, though it may be nominative too
-    direct = next((a for a in rest if verbal and source is not None and source.token_end <= trig_start
-                   and a.token_start - trig_start <= 2 and a.token_start >= trig_start
-                   and "accs" in cases_of(a) and not governed(tokens, a)), None)
-    target = direct or next((a for a in rest if not is_nominative(a)), rest[0] if rest else None)
-    return source, target
-
-
-def _object_of_verb(tokens: Sequence[Token], a: ActorMention, trig_start: int) -> bool:
-    """An actor before the trigger, right after a verb that is not the trigger, in a form that may be
-    accusative or dative: that verb's object ("уведомила КНДР, что …")."""
-    k = a.token_start - 1
-    return a.token_end <= trig_start and k >= 0 and tokens[k].tags.startswith("VERB") \
-        and bool(cases_of(a) & {"accs", "datv"})
-
-
-def _of_another_noun(data: LanguageData, tokens: Sequence[Token], a: ActorMention, trig_start: int) -> bool:
-    """"обстрел территории СССР": a genitive after another noun belongs to that noun, unless the noun
-    is an office ("визит премьер-министра Абэ": the office holder is the act's own genitive)."""
-    k = a.token_start - 1
-    return _genitive_of_noun(tokens, a, trig_start) and not any(
-        end == k + 1 for j in range(max(0, k - 2), k + 1) if (end := matches_at(data.titles, tokens, j)) is not None)
-
-
-def _genitive_of_noun(tokens: Sequence[Token], a: ActorMention, trig_start: int) -> bool:
-    """Genitive after a noun other than the trigger (after the trigger it is the act's own
-    agent or patient: "визит Горбачёва")."""
-    k = a.token_start - 1
-    if k >= 1 and tokens[k - 1].text[:1].isdigit():
-        return False  # "в 1941 года США предоставили": the noun before is a date's, not a head
-    return "gent" in cases_of(a) and k > 0 and k != trig_start and tokens[k].tags.startswith("NOUN")
-
-
-def _participle_agent(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, agent: ActorMention) -> bool:
-    """"teritoriile ocupate de URSS", "the islands occupied by the Soviet Union": an agent marker right
-    after the trigger (roles.yaml `participle_agent`; an article may stand before the name) makes
-    the trigger a passive participle, so the agent acts even with no auxiliary before it."""
-    end = matches_at(data.roles["participle_agent"], tokens, trig.end) if trig.end < len(tokens) else None
-    return end is not None and 0 <= agent.token_start - end <= 1
-
-
-def _by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, before: list[ActorMention],
-              after: list[ActorMention], symmetric: bool) -> tuple[ActorMention | None, ActorMention | None]:
-    agent = _agent_after(data, tokens, after, trig.end)
-    # the other side stands outside the agent's list ("imposed by the US, Canada and the EU against Russia")
-    agents = coordinated(data, tokens, after, agent) if agent is not None else []
-    # nor is an actor of the agent's own country ("de împăratul Alexandru al II-lea al Rusiei")
-    other = next((a for a in after if a not in agents and (agent is None or a.actor.code != agent.actor.code)), None)
-    if is_passive(data, tokens, trig) or agent is not None and _participle_agent(data, tokens, trig, agent):
-        return agent, before[-1] if before else other
-    if agent is not None and (not before or named_by_noun(data, tokens, trig)
-                              and agent.token_start - trig.end <= AGENT_REACH):
-        # a nominalised act with its agent phrase: "the annexation of Crimea by Russia",
-        # "încălcarea spațiului aerian al URSS de către armata japoneză"; an actor before the noun
-        # belongs to another phrase ("destabilizarea situației din Ucraina și anexarea Crimeei de către Rusia")
-        return agent, other
-    in_phrase = prepositional(data, tokens, before)
-    if before and before[-1] in in_phrase and before[-1].token_end == trig.start and after \
-            and is_nominal(data, tokens[trig.start]):
-        # "for the anniversary of the German invasion of Poland": the adjective before the noun acts
-        return before[-1], after[0]
-    subjects = [a for a in before if a not in in_phrase]
-    if subjects and subjects[-1] is not before[-1] and not after:
-        # "URSS, cu Germania și Turcia, a parafat un pact": the subject acts on the prepositional actor
-        return subjects[-1], before[-1]
-    if not subjects and len(after) >= 2 and named_by_noun(data, tokens, trig):
-        before = []  # "din relația dintre URSS și Japonia, a avut loc o vizită a președintelui URSS în Japonia"
-    before = subjects or before
-    if symmetric and len(before) >= 2 and not after:
-        return before[-2], before[-1]
-    if before or len(after) < 2:
-        return (before[-1] if before else None), (after[0] if after else None)
-    # the act's noun, then its agent and the other side; an apposition may name the agent again
-    # ("vizita președintelui URSS, M.S. Gorbaciov, în Japonia"): the target is the first other country
-    return after[0], next((a for a in after[1:] if a.actor.code != after[0].actor.code), after[1])
 
 
 def _has_subject(data: LanguageData, tokens: Sequence[Token], actors: list[ActorMention], trig: TriggerMatch) -> bool:
@@ -429,11 +271,11 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
     if handed is not None:
         return handed
     if any(a.case for a in in_clause):  # the language marks case
-        source, target = _by_case(data, tokens, before, after, is_passive(data, tokens, trig),
+        source, target = by_case(data, tokens, before, after, is_passive(data, tokens, trig),
                                   is_nominal(data, tokens[trig.start]), trig.start, symmetric or trig.spec.mutual,
                                   trig.spec.passive)
     else:
-        source, target = _by_order(data, tokens, trig, before, after, symmetric)
+        source, target = by_order(data, tokens, trig, before, after, symmetric)
     pool = in_clause
     if source is None and target is not None and not symmetric and not is_passive(data, tokens, trig):
         source = _main_subject(data, tokens, [a for a in actors if a.token_end <= clause[0]], target)
