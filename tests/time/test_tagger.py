@@ -57,6 +57,16 @@ def test_a_duration_start_or_a_noun_date_is_no_anchor_for_a_later_day(lang, text
     assert doc.times[-1].date.value == day
 
 
+@pytest.mark.parametrize("lang, text, first", [
+    ("ru", "12 октября в Риге было заключено перемирие, а 18 марта 1921 года там же подписан мирный договор.",
+     "1920-10-12"),
+    ("en", "In October the talks opened, and on 18 March 1921 the treaty was signed.", "1920-10"),
+    ("ro", "La 2 martie au început negocierile, iar la 18 martie 1921 a fost semnat tratatul.", "1921-03-02"),
+])
+def test_a_day_without_year_before_a_dated_one_is_not_later_than_it(lang, text, first):
+    assert find_times(text, lang)[0].date.value == first
+
+
 def test_amounts_and_numbers_are_not_dates():
     assert find_times("1.754 de agenți și 3,5 milioane", "ro") == []
     assert find_times("2000 de soldați", "ro") == []

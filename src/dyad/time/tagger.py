@@ -65,7 +65,8 @@ def find_times(text: str, code: str, anchor_year: int | None = None,
 
     A day and month with no year ("12 сентября") is resolved last, once every dated expression
     of the sentence is known: it takes the year of the nearest one before it in the sentence,
-    else after it, else the anchor year (the document's reading so far); a weekday beside it
+    else after it (the year before, where it would fall after that date), else the anchor year (the
+    document's reading so far); a weekday beside it
     ("в среду, 12 сентября") must fit that year, else the nearest year it fits is taken.
     `words` are the text's lower-case words (`WORD`), when the caller has them already."""
     g = grammar_for(code)
@@ -205,15 +206,22 @@ def _without_year(name: str, m: re.Match[str], g: Grammar, dated: list[Time], an
                   wd: int | None, start: int) -> Time | None:
     before = [t for t in dated if t.end <= m.start() and PRECISION_RANK[t.date.precision] >= PRECISION_RANK["year"]]
     after = [t for t in dated if t.start >= m.end() and PRECISION_RANK[t.date.precision] >= PRECISION_RANK["year"]]
+    gd = m.groupdict()
     if before:
         y: int | None = int(before[-1].date.start[:4])
     elif after:
         y = int(after[0].date.start[:4])
+        # "12 октября … перемирие, а 18 марта 1921 года … договор": told in the order it happened, a
+        # day that would fall after the dated one in its year is of the year before
+        own = (month_of(g, gd["mon"]), int(gd.get("d") or 1)) if gd.get("mon") else None
+        later = after[0].date.start[5:10].split("-")
+        if own is not None and PRECISION_RANK[after[0].date.precision] >= PRECISION_RANK["month"] \
+                and own > (int(later[0]), int(later[1])):
+            y -= 1
     else:
         y = anchor_year
     if y is None:
         return None
-    gd = m.groupdict()
     flags: tuple[str, ...] = ("yearless",)
     if name == "season_alone":  # "în primăvară" after 1939: spring 1939
         text = m.string[start:m.end()].strip()
