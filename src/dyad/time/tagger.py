@@ -66,8 +66,8 @@ def find_times(text: str, code: str, anchor_year: int | None = None,
     A day and month with no year ("12 сентября") is resolved last, once every dated expression
     of the sentence is known: it takes the year of the nearest one before it in the sentence,
     else after it (the year before, where it would fall after that date), else the anchor year (the
-    document's reading so far); a weekday beside it
-    ("в среду, 12 сентября") must fit that year, else the nearest year it fits is taken.
+    document's reading so far); a weekday beside it ("в среду, 12 сентября") must fit that year,
+    else the nearest year it fits is taken.
     `words` are the text's lower-case words (`WORD`), when the caller has them already."""
     g = grammar_for(code)
     century_start = 1900 if anchor_year is None or anchor_year >= 1900 else anchor_year // 100 * 100
