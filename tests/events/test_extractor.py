@@ -335,6 +335,18 @@ def test_a_visit_called_off_before_its_noun_did_not_happen(text, expected):
     assert events(text) == [expected]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("In 2024 Tokyo said the visit of the Indian prime minister to Japan will take place in May.",
+     ("VISIT", "IND", "JPN", "2024", "planned")),
+    ("În 2019 Bucureștiul a anunțat că vizita președintelui României în Ucraina este programată pentru mai.",
+     ("VISIT", "ROU", "UKR", "2019", "planned")),
+    ("В 2019 году в Кремле сообщили, что визит президента России в Японию состоится осенью.",
+     ("VISIT", "RUS", "JPN", "2019-23", "planned")),
+])
+def test_a_visit_said_to_be_yet_to_come_is_planned(text, expected):
+    assert expected in events(text)
+
+
 def test_a_postponement_in_a_clause_of_its_own_leaves_the_earlier_meeting_told():
     got = events("В ноябре 1961 года президент Финляндии вылетел в Новосибирск для встречи с Хрущёвым, "
                  "и консультации были отложены.")

@@ -27,7 +27,7 @@ from dyad.model import Token
 from dyad.patterns import Pattern, PatternError, PatternSet, compile_pattern
 
 MODALITIES = ("negated", "not_negation", "refused", "refusal_gap", "planned", "proposed", "conditional", "hypothetical",
-              "cancelled", "commemorated", "condition_openers", "alleging")
+              "cancelled", "scheduled", "commemorated", "condition_openers", "alleging")
 ALIAS_KINDS = ("name", "adjective", "capital", "organization", "person")
 ROLE_KEYS = ("passive_agent", "passive_auxiliary", "between", "conjunction", "clause_break", "subordinators",
              "target_prepositions", "subject_pronouns", "topic_markers", "locative_prepositions",

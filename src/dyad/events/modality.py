@@ -4,7 +4,8 @@ hypothetical, planned, else asserted. Cues are each language's `modality.yaml`.
 A cue counts when it stands before the trigger in the trigger's clause, within the
 language's window; a condition may also follow the trigger in a later clause of the same
 sentence ("…will transfer the islands, but only after a peace treaty is signed"), though
-not across a semicolon or colon.
+not across a semicolon or colon. An act named by its noun may be called off or said to be yet to
+come after it ("the visit was cancelled", "визит состоится осенью").
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ def modality_of(data: LanguageData, kind: str, tokens: Sequence[Token], trig: Tr
             matches_in(cue["cancelled"], tokens, trig.end, cancel_end)
             or matches_in(cue["cancelled"], tokens, max(lo, trig.start - CANCEL_BEFORE), trig.start)):
         return "negated"
+    # … or said to be yet to come: "Визит Кима в Москву, по словам Кремля, состоится"
+    scheduled = named_by_noun(data, tokens, trig) and matches_in(cue["scheduled"], tokens, trig.end, cancel_end)
     # an offer bound to a condition ("after a peace treaty is signed, the USSR is ready to transfer
     # the islands") is the conditional act; an offer of a proposal as such stays a proposal
     if kind != "PROPOSE" and _conditioned(data, tokens, trig, clause_start, hard_end):
@@ -75,7 +78,7 @@ def modality_of(data: LanguageData, kind: str, tokens: Sequence[Token], trig: Tr
         return "hypothetical"
     if kind in SAYS_THE_FUTURE:
         return "asserted"
-    if matches_in(cue["planned"], tokens, lo, trig.start) or "futr" in tokens[trig.start].tags.split(","):
+    if scheduled or matches_in(cue["planned"], tokens, lo, trig.start) or "futr" in tokens[trig.start].tags.split(","):
         return "planned"
     return "asserted"
 
