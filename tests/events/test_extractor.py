@@ -565,6 +565,13 @@ def test_what_a_condemnation_condemns_did_happen():
     pytest.param("După ce a semnat un tratat cu Japonia, URSS a cerut retragerea trupelor.",
                  [("SIGN_AGREEMENT", "JPN", "RUS"), ("DEMAND", "RUS", "JPN"), ("WITHDRAW", "RUS", "JPN")],
                  id="after-clause-shares-the-subject"),
+    # a place before a compound's war is no third party; a named treaty's parties complete its signing
+    pytest.param("Disputa din Coreea a dus la războiul chino-japonez, care s-a încheiat cu înfrângerea armatei "
+                 "chineze și semnarea Tratatului de la Shimonoseki.",
+                 [("ATTACK", "CHN", "JPN"), ("SIGN_AGREEMENT", "CHN", "JPN")], id="place-before-compound-war"),
+    pytest.param("Luptele din peninsulă au dus la războiul chino-japonez din 1894-1895, care s-a încheiat cu înfrângerea "
+                 "armatei chineze și semnarea Tratatului de la Shimonoseki din 1895.",
+                 [("ATTACK", "CHN", "JPN"), ("SIGN_AGREEMENT", "CHN", "JPN")], id="treaty-party-left-out"),
     # a 'between' phrase far after an act whose own phrase names its other side belongs to a later verb
     pytest.param("În 1938 guvernul sovietic condamna aspru agresiunea germană împotriva Austriei și încerca în același "
                  "timp să evite agravarea relațiilor dintre Polonia și Lituania.",

@@ -79,9 +79,13 @@ def complete_roles(data: LanguageData, tokens: Sequence[Token], roles: Roles, in
     sources, targets = list(roles.sources), list(roles.targets)
     parties = agreement_parties(agreement) if info.name in PARTY_KINDS else ()
     if len(parties) == 2:
+        # a side of the source's own country is no other side: "războiul chino-japonez …, care s-a
+        # încheiat cu înfrângerea armatei chineze și semnarea Tratatului … Shimonoseki" names China twice
+        targets = [a for a in targets if a.actor.code not in {s.actor.code for s in sources}]
         named = {a.actor.code for a in sources + targets}
-        if not sources:
-            sources = [implied_actor(parties[0])]
+        if not sources:  # a joint act's party the text leaves out ("armistițiul cu Uniunea Sovietică a fost semnat")
+            left_out = [p for p in parties if p not in named] if info.symmetric else []
+            sources = [implied_actor((left_out or parties)[0])]
         if not targets and sources[0].actor.code in parties and not named - set(parties):
             targets = [implied_actor(p) for p in parties if p != sources[0].actor.code][:1]
     if not targets and sources and territory and info.name in HOLDER_KINDS:

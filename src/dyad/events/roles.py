@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dyad.data import LanguageData
+from dyad.data import LanguageData, government_noun_before
 from dyad.events.case_roles import by_case
 from dyad.events.grammar import (
     PUNCT_STOP,
@@ -99,6 +99,14 @@ def phrase_actors(data: LanguageData, tokens: Sequence[Token], actors: list[Acto
             if tokens[k].text in PUNCT_STOP:
                 break
     return found
+
+
+def _a_place(data: LanguageData, tokens: Sequence[Token], a: ActorMention) -> bool:
+    """"din Coreea", "in Korea": an actor after a locative preposition, unless a government noun
+    stands before it ("guvernul de la București" acts)."""
+    k = a.token_start - 1
+    return k >= 0 and matches_at(data.roles["locative_prepositions"], tokens, k) is not None \
+        and government_noun_before(data, tokens, a.token_start) is None
 
 
 def _handed_over(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, clause: tuple[int, int],
@@ -234,8 +242,10 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
                         and not after_preposition(data, tokens, a)), None)
         if subject is not None:  # "the Soviet government proposed a Soviet-Japanese pact": it acts
             return Roles([subject], [second if subject.actor.code == first.actor.code else first])
+        # not a place ("Disputa din Coreea a dus la războiul chino-japonez": Korea did not fight)
         outsider = next((a for a in reversed(in_clause) if a.token_end <= trig.start and a is not compound
-                         and not after_preposition(data, tokens, a) and (not a.case or is_nominative(a))), None)
+                         and not after_preposition(data, tokens, a) and (not a.case or is_nominative(a))
+                         and not _a_place(data, tokens, a)), None)
         if outsider is not None and not symmetric:
             # "guvernul de la București a renunțat la garanțiile franco-britanice": a third party
             # acts towards both the compound names
