@@ -459,8 +459,8 @@ def test_bilateral_treaties_name_their_parties():
     ("en", "On 27 August 1689 Russia and China signed the Treaty of Nerchinsk.", "Treaty of Nerchinsk", "1689"),
     ("ru", "Пакт Молотова — Риббентропа был подписан 23 августа 1939 года.", "Molotov–Ribbentrop Pact", "1939"),
     # a named treaty with its subject: not the bare "договор о нейтралитете" of 1941
-    ("ru", "24 апреля 1926 года Германия и СССР подписали Берлинский договор о нейтралитете.", "Treaty of Berlin (1926)",
-     "1926"),
+    ("ru", "24 апреля 1926 года Германия и СССР подписали Берлинский договор о нейтралитете.",
+     "Treaty of Berlin (1926)", "1926"),
 ])
 def test_a_signing_names_its_agreement(lang, text, agreement, year):
     doc = process(text, DocumentMeta("case.txt", language=lang))

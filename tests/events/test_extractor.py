@@ -569,8 +569,8 @@ def test_what_a_condemnation_condemns_did_happen():
     pytest.param("Disputa din Coreea a dus la războiul chino-japonez, care s-a încheiat cu înfrângerea armatei "
                  "chineze și semnarea Tratatului de la Shimonoseki.",
                  [("ATTACK", "CHN", "JPN"), ("SIGN_AGREEMENT", "CHN", "JPN")], id="place-before-compound-war"),
-    pytest.param("Luptele din peninsulă au dus la războiul chino-japonez din 1894-1895, care s-a încheiat cu înfrângerea "
-                 "armatei chineze și semnarea Tratatului de la Shimonoseki din 1895.",
+    pytest.param("Luptele din peninsulă au dus la războiul chino-japonez din 1894-1895, care s-a încheiat cu "
+                 "înfrângerea armatei chineze și semnarea Tratatului de la Shimonoseki din 1895.",
                  [("ATTACK", "CHN", "JPN"), ("SIGN_AGREEMENT", "CHN", "JPN")], id="treaty-party-left-out"),
     # a 'between' phrase far after an act whose own phrase names its other side belongs to a later verb
     pytest.param("În 1938 guvernul sovietic condamna aspru agresiunea germană împotriva Austriei și încerca în același "
