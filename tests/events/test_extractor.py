@@ -347,6 +347,14 @@ def test_a_visit_said_to_be_yet_to_come_is_planned(text, expected):
     assert expected in events(text)
 
 
+def test_the_place_a_verb_goes_to_is_not_who_goes():
+    # "Tokyo" after "flew to" is no visitor, nor is the last sentence's subject, Japan, its own visitor
+    got = events("In 1951 Japan and South Korea opened talks. In 1953 South Korea protested to Japan. In 1958 "
+                 "Japan accused South Korea of seizing fishermen. In November 1961 the general flew to Tokyo for "
+                 "talks with Prime Minister Ikeda Hayato.")
+    assert not [e for e in got if e[0] == "VISIT" and e[1] == "JPN"], got
+
+
 def test_a_postponement_in_a_clause_of_its_own_leaves_the_earlier_meeting_told():
     got = events("В ноябре 1961 года президент Финляндии вылетел в Новосибирск для встречи с Хрущёвым, "
                  "и консультации были отложены.")

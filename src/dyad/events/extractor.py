@@ -279,7 +279,8 @@ class EventExtractor:
         # the previous subject acts when a pronoun stands for it, or a directed act names only its
         # target; a joint act needs both a pronoun and its other side ("He signed it with Russia")
         pronoun = pronoun_before(data, tokens, trig, clause)
-        if not roles.sources and last_subject is not None and (
+        if not roles.sources and last_subject is not None \
+                and last_subject.actor.code not in {a.actor.code for a in roles.targets} and (
                 bool(roles.targets) and pronoun if info.symmetric else bool(roles.targets) or pronoun):
             roles = Roles([last_subject], roles.targets, carried=True)
         if implied and not players:

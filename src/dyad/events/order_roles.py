@@ -10,6 +10,7 @@ from dyad.data import LanguageData
 from dyad.events.grammar import (
     PUNCT_STOP,
     TriggerMatch,
+    after_preposition,
     coordinated,
     is_nominal,
     is_passive,
@@ -78,7 +79,8 @@ def by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, be
     before = subjects or before
     if symmetric and len(before) >= 2 and not after:
         return before[-2], before[-1]
-    if before or len(after) < 2:
+    if before or len(after) < 2 or not named_by_noun(data, tokens, trig) and after_preposition(data, tokens, after[0]):
+        # "Park flew to Tokyo … for talks with Ikeda": a verb's object after its preposition is no agent
         return (before[-1] if before else None), (after[0] if after else None)
     # the act's noun, then its agent and the other side; an apposition may name the agent again
     # ("vizita președintelui URSS, M.S. Gorbaciov, în Japonia"): the target is the first other country
