@@ -580,6 +580,9 @@ def test_what_a_condemnation_condemns_did_happen():
     pytest.param("Luptele din peninsulă au dus la războiul chino-japonez din 1894-1895, care s-a încheiat cu "
                  "înfrângerea armatei chineze și semnarea Tratatului de la Shimonoseki din 1895.",
                  [("ATTACK", "CHN", "JPN"), ("SIGN_AGREEMENT", "CHN", "JPN")], id="treaty-party-left-out"),
+    # the place a verb goes to is no agent; its subject may follow the place
+    pytest.param("În 1920 a venit la București delegația japoneză.", [("VISIT", "JPN", "ROU")],
+                 id="subject-after-the-place"),
     # a 'between' phrase far after an act whose own phrase names its other side belongs to a later verb
     pytest.param("În 1938 guvernul sovietic condamna aspru agresiunea germană împotriva Austriei și încerca în același "
                  "timp să evite agravarea relațiilor dintre Polonia și Lituania.",

@@ -79,9 +79,15 @@ def by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, be
     before = subjects or before
     if symmetric and len(before) >= 2 and not after:
         return before[-2], before[-1]
-    if before or len(after) < 2 or not named_by_noun(data, tokens, trig) and after_preposition(data, tokens, after[0]):
-        # "Park flew to Tokyo … for talks with Ikeda": a verb's object after its preposition is no agent
+    if before or len(after) < 2:
         return (before[-1] if before else None), (after[0] if after else None)
+    if not named_by_noun(data, tokens, trig) and not trig.spec.reverse and after_preposition(data, tokens, after[0]):
+        # "Park flew to Tokyo … for talks with Ikeda": a verb's object after its preposition is no
+        # agent; a subject may follow it ("a venit la București delegația japoneză"). A pattern that
+        # says the host comes first (`reverse`: "a sosit în Bulgaria misiunea militară germană") is
+        # read as it says
+        return next((a for a in after[1:] if not after_preposition(data, tokens, a)
+                     and a.actor.code != after[0].actor.code), None), after[0]
     # the act's noun, then its agent and the other side; an apposition may name the agent again
     # ("vizita președintelui URSS, M.S. Gorbaciov, în Japonia"): the target is the first other country
     return after[0], next((a for a in after[1:] if a.actor.code != after[0].actor.code), after[1])
