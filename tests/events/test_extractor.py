@@ -580,6 +580,9 @@ def test_what_a_condemnation_condemns_did_happen():
     pytest.param("Luptele din peninsulă au dus la războiul chino-japonez din 1894-1895, care s-a încheiat cu "
                  "înfrângerea armatei chineze și semnarea Tratatului de la Shimonoseki din 1895.",
                  [("ATTACK", "CHN", "JPN"), ("SIGN_AGREEMENT", "CHN", "JPN")], id="treaty-party-left-out"),
+    # "только что" ("just") opens no clause, though "что" does
+    pytest.param("В 1949 году СССР признал только что созданную ГДР.", [("ESTABLISH_RELATIONS", "DDR", "RUS")],
+                 id="adverb-that-opens-no-clause"),
     # the place a verb goes to is no agent; its subject may follow the place
     pytest.param("În 1920 a venit la București delegația japoneză.", [("VISIT", "JPN", "ROU")],
                  id="subject-after-the-place"),

@@ -211,6 +211,9 @@ def clause_stops(data: LanguageData, tokens: Sequence[Token]) -> list[int]:
     of a clause-break word (roles.yaml `clause_break`: the positions `matches_at` answers for)."""
     brk = data.roles.get("clause_break")
     words = {i for i, _, _ in brk.find(tokens)} if brk is not None else set()
+    adverbial = data.roles.get("not_clause_break")  # "только что": "just", no "that" opening a clause
+    if words and adverbial is not None:
+        words -= {k for i, j, _ in adverbial.find(tokens) for k in range(i, j)}
     stops = {k for k, tok in enumerate(tokens) if tok.text in PUNCT_BREAK or k in words}
     # "când Armata Roșie înainta spre Varșovia, guvernul polonez a cerut …": a clause a subordinator
     # opens ends at its first comma, before the main clause's own subject
