@@ -347,6 +347,14 @@ def test_a_visit_said_to_be_yet_to_come_is_planned(text, expected):
     assert expected in events(text)
 
 
+def test_the_two_countries_leaders_act_as_the_subject():
+    # "лидеры двух стран" names the document's pair in the leaders' case, the nominative
+    got = events("В 1956 году СССР и Япония подписали декларацию. В 1960 году СССР выступил с заявлением против "
+                 "Японии. В 1973 году Япония предложила СССР переговоры. В 2005 году лидеры двух стран обсудили "
+                 "ядерную программу КНДР.")
+    assert [e[:3] for e in got if e[3] == "2005"] == [("MEET", "JPN", "RUS")]
+
+
 def test_the_place_a_verb_goes_to_is_not_who_goes():
     # "Tokyo" after "flew to" is no visitor, nor is the last sentence's subject, Japan, its own visitor
     got = events("In 1951 Japan and South Korea opened talks. In 1953 South Korea protested to Japan. In 1958 "
@@ -580,6 +588,9 @@ def test_what_a_condemnation_condemns_did_happen():
     pytest.param("Luptele din peninsulă au dus la războiul chino-japonez din 1894-1895, care s-a încheiat cu "
                  "înfrângerea armatei chineze și semnarea Tratatului de la Shimonoseki din 1895.",
                  [("ATTACK", "CHN", "JPN"), ("SIGN_AGREEMENT", "CHN", "JPN")], id="treaty-party-left-out"),
+    # two who meet, named together; the object of their talk is a topic, no third party
+    pytest.param("В 2005 году Россия и Япония обсудили ядерную программу КНДР.", [("MEET", "JPN", "RUS")],
+                 id="topic-of-a-meeting"),
     # "только что" ("just") opens no clause, though "что" does
     pytest.param("В 1949 году СССР признал только что созданную ГДР.", [("ESTABLISH_RELATIONS", "DDR", "RUS")],
                  id="adverb-that-opens-no-clause"),

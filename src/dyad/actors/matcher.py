@@ -296,7 +296,7 @@ def pair_mentions(doc_text: str, tokens: Sequence[Token], code: str, sentence: i
             continue
         taken = j
         start, end = tokens[i].start, tokens[j - 1].end
-        case = _cases(tokens[j - 1].tags)
+        case = _head_case(data, tokens, i, j)  # "лидеры двух стран обсудили": the leaders' case
         out.extend(ActorMention(start, end, doc_text[start:end], ActorRef(c), "country", sentence, i, j, case)
                    for c in pair)
     return out

@@ -303,6 +303,9 @@ def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch
                         and after_preposition(data, tokens, a)), None)
         if partner is not None:
             return Roles([targets[0]], [partner], unordered=True)
+    if symmetric and targets and len({a.actor.code for a in sources}) >= 2 and targets[0].token_start > trig.start \
+            and not any(after_preposition(data, tokens, a) for a in targets):
+        targets = []  # "лидеры двух стран обсудили ядерную программу КНДР": two who meet; the object is a topic
     if (symmetric or trig.spec.mutual) and not targets and len(sources) >= 2:
         # "Russia and Japan signed", "Russia and Japan fought a war": the pair acts together
         if len(sources) >= 3:  # "Yeltsin, Kravchuk and Shushkevich signed": every named pair (DESIGN §3)
