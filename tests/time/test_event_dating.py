@@ -121,3 +121,15 @@ def test_a_short_line_does_not_take_the_date_of_the_paragraph_before():
 ])
 def test_a_time_inside_an_aside_before_the_trigger_does_not_date_the_act(lang, text):
     assert dates(text, lang)["SEVER_RELATIONS"] == "1989"
+
+
+def test_a_time_inside_a_relative_clause_after_a_verb_does_not_date_the_act():
+    got = dates("În 1904 flota japoneză a atacat Port Arthur. Astfel a început războiul ruso-japonez, care a "
+                "determinat relațiile dintre cele două țări de-a lungul secolului al XX-lea.", "ro")
+    assert got["ATTACK"] == "1904"
+
+
+def test_a_relative_clause_after_an_acts_noun_may_date_it():
+    got = dates("В 2010 году стороны готовились к переговорам. Запланированная встреча президента России и "
+                "премьер-министра Японии, которая должна была состояться 13 ноября, не была отменена.", "ru")
+    assert got["MEET"] == "2010-11-13"

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from dyad.data import load_hierarchy, load_language, load_time_words
 from dyad.data.time_words import ends_with
-from dyad.events.grammar import clause_stops, matches_at, matches_in, relative_aside
+from dyad.events.grammar import clause_stops, is_nominal, matches_at, matches_in, relative_aside
 from dyad.model import DateValue, Document, Span, TimeMention, Token
 from dyad.time.values import span
 
@@ -141,6 +141,27 @@ def _behind_aside(doc: Document, sent_index: int, t: TimeMention, trig_start: in
     return False
 
 
+def _in_later_aside(doc: Document, sent_index: int, t: TimeMention, trig_start: int) -> bool:
+    """"Astfel a început războiul ruso-japonez, care a determinat relația … de-a lungul secolului al
+    XX-lea": a time inside a relative clause opened after a verb's trigger tells when that clause's
+    matter happened, not the act before it. After an act's noun the clause may be the act's own
+    ("встреча …, которая должна была состояться 13—14 ноября")."""
+    sent = doc.sentences[sent_index]
+    tokens = sent.tokens
+    data = load_language(sent.language)
+    k0 = _token_index(tokens, trig_start)
+    if k0 >= len(tokens) or is_nominal(data, tokens[k0]):
+        return False
+    for k in range(k0 + 1, len(tokens)):
+        if tokens[k].start >= t.start:
+            return False
+        aside = relative_aside(data, tokens, k)
+        if aside is not None:
+            close = aside[1]
+            return close is None or t.end <= tokens[close].start
+    return False
+
+
 def _nearest(times: list[TimeMention], trig_start: int) -> TimeMention:
     before = [t for t in times if t.end <= trig_start]
     return before[-1] if before else min(times, key=lambda t: abs(t.start - trig_start))
@@ -186,6 +207,7 @@ def governing_date(doc: Document, sent_index: int, trig_start: int, asserted: bo
     plain = [t for t in in_sentence if _head(t) is None
              and not (asserted and t.start > trig_start and _deadline(doc, sent_index, t))
              and not (t.end <= trig_start and _behind_aside(doc, sent_index, t, trig_start))
+             and not (t.start > trig_start and _in_later_aside(doc, sent_index, t, trig_start))
              and not (t.start > trig_start and "since-phrase" in getattr(t, "flags", ()))]
     framing = [t for t in in_sentence if _head(t) is not None and (
         t.end <= trig_start and _frames(doc, sent_index, t, trig_start)
