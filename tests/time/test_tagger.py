@@ -248,3 +248,14 @@ def test_a_year_after_a_year_preposition_is_a_year_even_before_a_count_word():
 def test_a_day_takes_its_year_from_a_nouns_date_when_the_text_has_reached_only_a_decade(lang, text, day):
     doc = process(text, DocumentMeta(source_path="x.txt", language=lang))
     assert doc.times[-1].date.value == day
+
+
+@pytest.mark.parametrize("lang, text, last", [
+    ("ro", "În iunie 2010 a avut loc o masă rotundă. Companiile japoneze construiesc un pod la Vladivostok, unde va "
+           "avea loc forumul APEC în 2012. În septembrie a acestui an părțile au semnat un memorandum.", "2010-09"),
+    ("en", "In June 2010 a round table was held. Japanese firms are building a bridge in Vladivostok, where the "
+           "APEC forum will be held in 2012. In September the two sides signed a memorandum.", "2010-09"),
+])
+def test_a_date_of_a_clause_about_the_future_is_no_anchor(lang, text, last):
+    doc = process(text, DocumentMeta(source_path="x.txt", language=lang))
+    assert doc.times[-1].date.value == last

@@ -43,6 +43,7 @@ class TimeWords:
     deadline_words: frozenset[str] = frozenset()  # "extended the lease until 2050": a limit, not when
     since_words: frozenset[str] = frozenset()  # "had said since 1957": a duration's start, no anchor for "5 June"
     target_words: frozenset[str] = frozenset()  # "for the twenty-first century": a target, neither date nor anchor
+    future_words: frozenset[str] = frozenset()  # "the forum will be held in 2012": a clause yet to come, no anchor
     between_words: frozenset[str] = frozenset()  # "între 1811 și 1813": opens a span of two years
     list_words: frozenset[str] = frozenset()  # "on 6 and 8 October": two days; a span only after a between word
     month_prepositions: frozenset[str] = frozenset()  # "în martie", "в марте": a month alone, of the context's year
@@ -95,7 +96,7 @@ def load_time_words(code: str) -> TimeWords:
         century_suffixes=words("century_suffixes"), century_links=words("century_links"),
         decade_suffixes=words("decade_suffixes"), year_prepositions=words("year_prepositions"),
         span_from=words("span_from"), span_until=words("span_until"), deadline_words=words("deadline_words"),
-        since_words=words("since_words"), target_words=words("target_words"),
+        since_words=words("since_words"), target_words=words("target_words"), future_words=words("future_words"),
         between_words=words("between_words"),
         list_words=words("list_words"),
         month_prepositions=words("month_prepositions"), month_alone_capital=bool(raw.get("month_alone_capital")),

@@ -349,11 +349,18 @@ def _one_year(anchor: DateValue | None) -> int | None:
 
 
 def _off_the_narrative(doc: Document, t: TimeMention) -> bool:
-    """"had said since 1957", "a partnership for the twenty-first century": the date a state of
-    affairs started, or a target, not the time the text has reached."""
+    """"had said since 1957", "a partnership for the twenty-first century", "where the APEC forum will
+    be held in 2012": the date a state of affairs started, a target, or a time yet to come (time.yaml
+    `future_words` in the date's clause), not the time the text has reached."""
     sent = doc.sentences[t.sentence]
     known = load_time_words(sent.language)
-    return ends_with(doc.text[max(sent.start, t.start - 20):t.start], known.since_words | known.target_words)
+    if ends_with(doc.text[max(sent.start, t.start - 20):t.start], known.since_words | known.target_words):
+        return True
+    # "…, unde va avea loc forumul APEC în 2012": a date of a clause about the future
+    before = re.split(r"[,;:—]", doc.text[sent.start:t.start])[-1]  # a bracket may stand inside: "(APEC) în 2012"
+    after = re.split(r"[,;:—.!?]", doc.text[t.end:sent.end])[0]
+    words = (before + " " + after).lower().split()
+    return any(" ".join(words[i:i + n]) in known.future_words for n in (1, 2, 3) for i in range(len(words)))
 
 
 SINCE_REACH = 60  # characters before a date searched for a "since" opening its phrase
