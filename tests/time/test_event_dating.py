@@ -133,3 +133,13 @@ def test_a_relative_clause_after_an_acts_noun_may_date_it():
     got = dates("В 2010 году стороны готовились к переговорам. Запланированная встреча президента России и "
                 "премьер-министра Японии, которая должна была состояться 13 ноября, не была отменена.", "ru")
     assert got["MEET"] == "2010-11-13"
+
+
+@pytest.mark.parametrize("lang,text,kind,day", [
+    ("ro", "La summitul de la Madrid din iulie 1997 Statele Unite nu au susținut invitarea României în NATO.",
+     "SUPPORT", "1997-07"),
+    ("en", "At the summit in Madrid of July 1997 the United States did not support inviting Romania into NATO.",
+     "SUPPORT", "1997-07"),
+])
+def test_a_gathering_that_sets_the_scene_lends_its_date_to_the_act(lang, text, kind, day):
+    assert dates(text, lang)[kind] == day

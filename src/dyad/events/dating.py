@@ -77,8 +77,15 @@ def _frames(doc: Document, sent_index: int, t: TimeMention, trig_start: int) -> 
         lo += max(before.rfind(c) for c in FRAME_MARKS) + 1
     head = _head(t)
     h = _token_index(sent.tokens, head[0]) if head is not None else -1
+    data = load_language(sent.language)
+
+    def setting(i: int) -> bool:  # "La summitul de la Madrid din iulie 1997, …": a gathering as the setting
+        preps = data.roles["setting_prepositions"]
+        return any(p.match_at(sent.tokens, k) == i
+                   for k in range(max(0, i - 3), i) for p in preps.candidates(sent.tokens[k]))
+
     return not any(lo <= sent.tokens[i].start and sent.tokens[j - 1].end <= t.start and not i <= h < j
-                   for i, j, _ in triggers)
+                   and not setting(i) for i, j, _ in triggers)
 
 
 def _deadline(doc: Document, sent_index: int, t: TimeMention) -> bool:
