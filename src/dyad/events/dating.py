@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from dyad.data import load_hierarchy, load_language, load_time_words
 from dyad.data.time_words import ends_with
-from dyad.events.grammar import clause_stops, is_nominal, matches_at, matches_in, relative_aside
+from dyad.events.grammar import after_setting, clause_stops, is_nominal, matches_at, matches_in, relative_aside
 from dyad.model import DateValue, Document, Span, TimeMention, Token
 from dyad.time.values import span
 
@@ -78,14 +78,9 @@ def _frames(doc: Document, sent_index: int, t: TimeMention, trig_start: int) -> 
     head = _head(t)
     h = _token_index(sent.tokens, head[0]) if head is not None else -1
     data = load_language(sent.language)
-
-    def setting(i: int) -> bool:  # "La summitul de la Madrid din iulie 1997, …": a gathering as the setting
-        preps = data.roles["setting_prepositions"]
-        return any(p.match_at(sent.tokens, k) == i
-                   for k in range(max(0, i - 3), i) for p in preps.candidates(sent.tokens[k]))
-
+    # a gathering as the setting is no earlier act: "La summitul de la Madrid din iulie 1997, …"
     return not any(lo <= sent.tokens[i].start and sent.tokens[j - 1].end <= t.start and not i <= h < j
-                   and not setting(i) for i, j, _ in triggers)
+                   and not after_setting(data, sent.tokens, i) for i, j, _ in triggers)
 
 
 def _deadline(doc: Document, sent_index: int, t: TimeMention) -> bool:

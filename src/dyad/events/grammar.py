@@ -172,6 +172,12 @@ def governed(tokens: Sequence[Token], a: ActorMention) -> bool:
     return a.token_start > 0 and tokens[a.token_start - 1].tags.startswith("PREP")
 
 
+def after_setting(data: LanguageData, tokens: Sequence[Token], i: int) -> bool:
+    """tokens[i] right after a place preposition with its determiner (roles.yaml `setting_prepositions`:
+    "at the summit", "la summitul", "на переговорах"): a gathering named as the setting."""
+    return any(end == i for _, end, _ in data.roles["setting_prepositions"].find(tokens))
+
+
 def after_preposition(data: LanguageData, tokens: Sequence[Token], a: ActorMention) -> bool:
     """"cu Germania", "against Japan": an actor in a prepositional phrase is no subject; the seat
     after a government noun is the government ("guvernul de la București a renunțat")."""

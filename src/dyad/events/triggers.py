@@ -12,6 +12,7 @@ from dyad.data import LanguageData
 from dyad.events.grammar import (
     PUNCT_BREAK,
     TriggerMatch,
+    after_setting,
     clause_bounds,
     matches_at,
     matches_in,
@@ -22,9 +23,8 @@ from dyad.model import Document, Token
 
 PROPOSAL_REACH = 6  # words between a proposal's trigger and the act it proposes
 TITLE_REACH = 8  # words of a document's name after its topic word ("о дружбе, сотрудничестве и …")
-
-
 TOPIC_GAP = 3  # words between an act and the topic marker after it ("with Japan on")
+
 
 def find_triggers(data: LanguageData, tokens: Sequence[Token]) -> list[TriggerMatch]:
     """Non-overlapping trigger matches, longest first. A `not_events` phrase ("civil war") holds its
@@ -202,7 +202,7 @@ def is_setting(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, 
             t.start >= trig.end and t.spec.kind != trig.spec.kind and not named_by_noun(data, tokens, t)
             for t in triggers):
         return False
-    return any(end == trig.start for _, end, _ in data.roles["setting_prepositions"].find(tokens))
+    return after_setting(data, tokens, trig.start)
 
 
 def is_description(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:
