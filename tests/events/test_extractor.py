@@ -355,6 +355,13 @@ def test_the_two_countries_leaders_act_as_the_subject():
     assert [e[:3] for e in got if e[3] == "2005"] == [("MEET", "JPN", "RUS")]
 
 
+def test_the_subject_of_a_that_clause_is_whom_the_verb_reaches():
+    # "ca … să" opens the clause of what is demanded; "cere" is a verb though its lemma ends like a noun's
+    got = [e[:3] for e in events("Guvernul de la București a protestat oficial la Poartă, iar ministrul de externe "
+                                 "Mihail Kogălniceanu ceruse deja ca Înalta Poartă să recunoască statul român.")]
+    assert ("DEMAND", "ROU", "TUR") in got and ("DEMAND", "TUR", "ROU") not in got
+
+
 def test_the_place_a_verb_goes_to_is_not_who_goes():
     # "Tokyo" after "flew to" is no visitor, nor is the last sentence's subject, Japan, its own visitor
     got = events("In 1951 Japan and South Korea opened talks. In 1953 South Korea protested to Japan. In 1958 "

@@ -35,7 +35,8 @@ ROLE_KEYS = ("passive_agent", "passive_auxiliary", "between", "conjunction", "cl
              "pair_words", "noun_markers", "light_verbs", "relative_pronouns", "reciprocal", "reciprocal_modifiers",
              "joining", "subject_nouns", "auxiliaries", "office_links",
              "acting_documents", "mediators", "state_verbs", "document_heads",
-             "setting_prepositions", "description_copulas", "participle_agent", "not_clause_break")
+             "setting_prepositions", "description_copulas", "participle_agent", "not_clause_break",
+             "complementizers")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from dyad.patterns import PatternSet
 
 PUNCT_STOP = {",", ";", ":", "(", ")", "—"}
 PUNCT_BREAK = {";", ":", "—", "(", ")"}  # a clause ends here (a comma does not end one)
+MIN_STEM = 2  # letters before a nominal suffix ("ar-are" is no noun, "vizit-are" would be)
 
 
 @dataclass
@@ -58,7 +59,8 @@ def is_nominal(data: LanguageData, token: Token) -> bool:
     form, lemma = token.text.lower(), token.lemma.lower()
     if data.article_endings and form != lemma and form.endswith(data.article_endings):
         return True
-    return lemma.endswith(data.nominal_suffixes) if data.nominal_suffixes else False
+    # a stem before the ending: "cerere" names the act, "cere" ("to ask") is the verb
+    return any(lemma.endswith(s) and len(lemma) - len(s) >= MIN_STEM for s in data.nominal_suffixes)
 
 
 def named_by_noun(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) -> bool:

@@ -81,6 +81,12 @@ def by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, be
         return before[-2], before[-1]
     if before or len(after) < 2:
         return (before[-1] if before else None), (after[0] if after else None)
+    if not named_by_noun(data, tokens, trig) and any(
+            matches_at(data.roles["complementizers"], tokens, k) is not None
+            for k in range(max(trig.end, after[0].token_start - 2), after[0].token_start)):
+        # "Kogălniceanu ceruse ca Înalta Poartă să recunoască …": the subject of the clause a verb
+        # opens is whom the verb reaches, not who acts
+        return None, after[0]
     if not named_by_noun(data, tokens, trig) and not trig.spec.reverse and after_preposition(data, tokens, after[0]):
         # "Park flew to Tokyo … for talks with Ikeda": a verb's object after its preposition is no
         # agent; a subject may follow it ("a venit la București delegația japoneză"). A pattern that
