@@ -11,7 +11,15 @@ import re
 
 import pytest
 
-from dyad.data import agreement_parties, holder_at, load_hierarchy, load_iso3166, load_language, load_polities
+from dyad.data import (
+    agreement_parties,
+    holder_at,
+    load_hierarchy,
+    load_iso3166,
+    load_language,
+    load_polities,
+    taken_from,
+)
 from dyad.lang import adapter_for
 from dyad.model import DocumentMeta
 from dyad.pipeline import process
@@ -434,6 +442,12 @@ def test_territory_rows_are_well_formed():
 ])
 def test_holders_over_time(territory, date, holder):
     assert holder_at(territory, date) == holder
+
+
+def test_a_holder_took_the_territory_from_the_one_before_it():
+    assert taken_from("Sinai Peninsula", "ISR", "1979-03-26") == "EGY"
+    assert taken_from("Sinai Peninsula", "EGY", "1990-01-01") == "ISR"
+    assert taken_from("Sinai Peninsula", "ISR", "1990-01-01") is None  # Israel held none of it then
 
 
 @pytest.mark.parametrize(("lang", "text"), [

@@ -601,6 +601,9 @@ def test_what_a_condemnation_condemns_did_happen():
     # "только что" ("just") opens no clause, though "что" does
     pytest.param("В 1949 году СССР признал только что созданную ГДР.", [("ESTABLISH_RELATIONS", "DDR", "RUS")],
                  id="adverb-that-opens-no-clause"),
+    # a withdrawal promised while the place is still held hands it back to whom it was taken from
+    pytest.param("In 1979 the treaty committed Israel to withdraw from the whole of Sinai within three years.",
+                 [("WITHDRAW", "ISR", "EGY")], id="withdrawal-hands-back"),
     # the place a verb goes to is no agent; its subject may follow the place
     pytest.param("În 1920 a venit la București delegația japoneză.", [("VISIT", "JPN", "ROU")],
                  id="subject-after-the-place"),

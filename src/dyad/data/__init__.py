@@ -6,6 +6,7 @@ A malformed file raises `DataError` naming the file and the entry.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -384,6 +385,22 @@ def holder_at(territory: str, iso_date: str | None) -> str | None:
         for h in table.get(name, {}).get("holders") or []:
             if (h["from"] is None or h["from"] <= iso_date) and (h["until"] is None or iso_date < h["until"]):
                 return str(h["code"])
+        name = table.get(name, {}).get("part_of")
+    return None
+
+
+def taken_from(territory: str, code: str, iso_date: str | None) -> str | None:
+    """Whom `code`, holding a territory at a date, took it from: the holder the day before its
+    holding began (common/territories.yaml). "Israel committed itself to withdraw from Sinai" in
+    1979, when Israel held it: the withdrawal hands it back to Egypt."""
+    table = load_hierarchy("territories")
+    name: str | None = territory
+    while name and iso_date:
+        for h in table.get(name, {}).get("holders") or []:
+            if h["code"] == code and h["from"] and h["from"] <= iso_date \
+                    and (h["until"] is None or iso_date < h["until"]):
+                day_before = (dt.date.fromisoformat(h["from"]) - dt.timedelta(days=1)).isoformat()
+                return holder_at(name, day_before)
         name = table.get(name, {}).get("part_of")
     return None
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from dyad.data import KindInfo, LanguageData, agreement_parties, held_by_others, holder_at
-from dyad.events.grammar import TriggerMatch, after_preposition, is_nominative
+from dyad.data import KindInfo, LanguageData, agreement_parties, held_by_others, holder_at, taken_from
+from dyad.events.grammar import PUNCT_STOP, TriggerMatch, after_preposition, is_nominative
 from dyad.events.memo import last_call
 from dyad.events.roles import Roles
 from dyad.model import ActorMention, ActorRef, DateValue, Token
@@ -18,6 +18,7 @@ from dyad.patterns import PatternSet
 PARTY_KINDS = {"SIGN_AGREEMENT", "RATIFY", "TERMINATE_AGREEMENT", "END_WAR"}
 HOLDER_KINDS = {"OCCUPY", "ATTACK", "CEDE_TERRITORY"}  # a claim renounced goes to the holder
 OBJECT_KINDS = {"OCCUPY", "ATTACK", "WITHDRAW"}  # "invaded Sinai", "left Sinai": done to the place's holder
+WITHDRAWAL_GAP = 4  # words between a withdrawal and the territory it leaves ("from the whole of Sinai")
 OBJECT_REACH = 4  # words from a territory object to a party that is its holder ("seized Crimea from Ukraine")
 
 
@@ -117,11 +118,14 @@ def place_actors(data: LanguageData, tokens: Sequence[Token], actors: list[Actor
 
 
 def territory_object(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch,
-                     actors: Sequence[ActorMention]) -> tuple[int, str] | None:
-    """(position, name) of a territory right after the trigger ("invaded Sinai", "the invasion of
-    Manchuria"): what a force or withdrawal act is done to."""
+                     actors: Sequence[ActorMention], gap: int = 1) -> tuple[int, str] | None:
+    """(position, name) of a territory right after the trigger, at most `gap` words on ("invaded Sinai",
+    "the invasion of Manchuria", "withdraw from the whole of Sinai"): what a force or withdrawal act
+    is done to."""
     _, territories = named_in_sentence(data, tokens, actors)
-    return next(((i, name) for i, name in territories if trig.start < i <= trig.end + 1), None)
+    return next(((i, name) for i, name in territories if trig.start < i <= trig.end + gap
+                 and not any(t.text in PUNCT_STOP for t in tokens[trig.end:i])
+                 and not any(trig.end <= a.token_start < i for a in actors)), None)
 
 
 def held_object(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, info: KindInfo, roles: Roles,
@@ -132,7 +136,8 @@ def held_object(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch,
     sentence ("occupied Crimea from Ukraine" keeps Ukraine)."""
     if info.name not in OBJECT_KINDS or not roles.sources:
         return roles
-    found = territory_object(data, tokens, trig, actors)
+    # one leaves a place "from the whole of" it; a battle "de la Lacul Khasan" is fought at one
+    found = territory_object(data, tokens, trig, actors, WITHDRAWAL_GAP if info.name == "WITHDRAW" else 1)
     if found is None or any(a.token_start <= found[0] + OBJECT_REACH for a in roles.targets):
         return roles
     name = found[1]
@@ -140,6 +145,8 @@ def held_object(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch,
     source = roles.sources[0].actor.code
     holder = holder_at(name, date.end if date else None) if info.name == "WITHDRAW" \
         else holder_before(name, date, source)
+    if info.name == "WITHDRAW" and holder == source:  # a withdrawal promised while still there: back to
+        holder = taken_from(name, source, date.end if date else None)  # whom it was taken from
     if holder is None or holder in {a.actor.code for a in roles.sources}:
         return roles
     return Roles(roles.sources, [implied_actor(holder)], roles.carried, roles.unordered)
