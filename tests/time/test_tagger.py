@@ -259,3 +259,11 @@ def test_a_day_takes_its_year_from_a_nouns_date_when_the_text_has_reached_only_a
 def test_a_date_of_a_clause_about_the_future_is_no_anchor(lang, text, last):
     doc = process(text, DocumentMeta(source_path="x.txt", language=lang))
     assert doc.times[-1].date.value == last
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "К началу апреля российские войска отошли от Киева."),
+    ("en", "By early April Russian troops had pulled back from Kyiv."),
+])
+def test_a_month_by_which_something_happened_takes_the_context_year(lang, text):
+    assert [(t.text, t.date.value) for t in find_times(text, lang, anchor_year=2022)][0][1] == "2022-04"
