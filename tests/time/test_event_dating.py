@@ -143,3 +143,9 @@ def test_a_relative_clause_after_an_acts_noun_may_date_it():
 ])
 def test_a_gathering_that_sets_the_scene_lends_its_date_to_the_act(lang, text, kind, day):
     assert dates(text, lang)[kind] == day
+
+
+def test_a_time_inside_what_is_said_does_not_date_the_saying():
+    got = dates("On 8 July 1853 Commodore Perry anchored his squadron in Edo Bay. Perry warned the shogunate that he "
+                "would return the following year with a larger fleet.", "en")
+    assert got["THREATEN"] == "1853-07-08"

@@ -146,8 +146,10 @@ def _behind_aside(doc: Document, sent_index: int, t: TimeMention, trig_start: in
 def _in_later_aside(doc: Document, sent_index: int, t: TimeMention, trig_start: int) -> bool:
     """"Astfel a început războiul ruso-japonez, care a determinat relația … de-a lungul secolului al
     XX-lea": a time inside a relative clause opened after a verb's trigger tells when that clause's
-    matter happened, not the act before it. After an act's noun the clause may be the act's own
-    ("встреча …, которая должна была состояться 13—14 ноября")."""
+    matter happened, not the act before it; so does one inside what is said or demanded ("Perry
+    warned the shogunate that he would return the following year", roles.yaml `complementizers`).
+    After an act's noun the clause may be the act's own ("встреча …, которая должна была состояться
+    13—14 ноября")."""
     sent = doc.sentences[sent_index]
     tokens = sent.tokens
     data = load_language(sent.language)
@@ -161,6 +163,8 @@ def _in_later_aside(doc: Document, sent_index: int, t: TimeMention, trig_start: 
         if aside is not None:
             close = aside[1]
             return close is None or t.end <= tokens[close].start
+        if matches_at(data.roles["complementizers"], tokens, k) is not None:
+            return True
     return False
 
 
