@@ -362,6 +362,11 @@ def test_the_subject_of_a_that_clause_is_whom_the_verb_reaches():
     assert ("DEMAND", "ROU", "TUR") in got and ("DEMAND", "TUR", "ROU") not in got
 
 
+def test_a_month_name_is_no_verb_of_marching():
+    doc = process("On 7 March 1936 German troops marched into the Rhineland.", DocumentMeta("t", language="en"))
+    assert [e.trigger_text for e in doc.events] == ["troops marched into"]
+
+
 def test_the_place_a_verb_goes_to_is_not_who_goes():
     # "Tokyo" after "flew to" is no visitor, nor is the last sentence's subject, Japan, its own visitor
     got = events("In 1951 Japan and South Korea opened talks. In 1953 South Korea protested to Japan. In 1958 "
