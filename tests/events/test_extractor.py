@@ -609,6 +609,10 @@ def test_what_a_condemnation_condemns_did_happen():
     # a withdrawal promised while the place is still held hands it back to whom it was taken from
     pytest.param("In 1979 the treaty committed Israel to withdraw from the whole of Sinai within three years.",
                  [("WITHDRAW", "ISR", "EGY")], id="withdrawal-hands-back"),
+    # a second verb after "și" shares the first's subject, also with a pronoun object before its auxiliary
+    pytest.param("În aprilie 2009 președintele Vladimir Voronin a acuzat România de amestec și l-a declarat persona "
+                 "non grata pe ambasadorul român.", [("ACCUSE", "MDA", "ROU"), ("SEVER_RELATIONS", "MDA", "ROU")],
+                 id="second-verb-after-a-clitic"),
     # the place a verb goes to is no agent; its subject may follow the place
     pytest.param("În 1920 a venit la București delegația japoneză.", [("VISIT", "JPN", "ROU")],
                  id="subject-after-the-place"),
