@@ -613,6 +613,9 @@ def test_what_a_condemnation_condemns_did_happen():
     pytest.param("În aprilie 2009 președintele Vladimir Voronin a acuzat România de amestec și l-a declarat persona "
                  "non grata pe ambasadorul român.", [("ACCUSE", "MDA", "ROU"), ("SEVER_RELATIONS", "MDA", "ROU")],
                  id="second-verb-after-a-clitic"),
+    # a source's anonymity is no demand
+    pytest.param("In 2024 a political scientist in Cairo who asked not to be named said Israel needs Egyptian gas.",
+                 [], id="anonymous-source"),
     # the place a verb goes to is no agent; its subject may follow the place
     pytest.param("În 1920 a venit la București delegația japoneză.", [("VISIT", "JPN", "ROU")],
                  id="subject-after-the-place"),
