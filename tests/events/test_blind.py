@@ -19,8 +19,8 @@ DOCS = TESTS / "data" / "blind"
 
 # Floors = the last measured scores minus 0.02, rounded down to two decimals. Scored first on
 # main at f942f50 (before the set existed): strict F1 0.5281, relaxed 0.6517. Floors may only rise.
-STRICT_F1_FLOOR = 0.59  # measured 0.6145 (0.5281 first; risen only through changes made for other sets)
-RELAXED_F1_FLOOR = 0.69  # measured 0.7130
+STRICT_F1_FLOOR = 0.59  # measured 0.6122 (0.5281 first; risen only through changes made for other sets)
+RELAXED_F1_FLOOR = 0.69  # measured 0.7114
 
 
 def test_every_blind_gold_file_has_its_document():
