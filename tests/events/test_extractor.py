@@ -362,6 +362,18 @@ def test_the_subject_of_a_that_clause_is_whom_the_verb_reaches():
     assert ("DEMAND", "ROU", "TUR") in got and ("DEMAND", "TUR", "ROU") not in got
 
 
+@pytest.mark.parametrize("lang, text, dates", [
+    ("ro", "Alianța româno-polonă a fost reînnoită în 1926 și din nou în 1931.", ["1926", "1931"]),
+    ("en", "The alliance between Poland and Romania was renewed in 1926 and again in 1931.", ["1926", "1931"]),
+    ("ru", "Союз России и Франции был продлён в 1899 году и снова в 1912 году.", ["1899", "1912"]),
+    # years of an activity are its span, not acts of their own
+    ("en", "Talks between Russia and Japan continued in 2020 and 2021.", ["2020"]),
+])
+def test_an_act_done_again_at_a_second_time_is_two_events(lang, text, dates):
+    doc = process(text, DocumentMeta("t", language=lang))
+    assert sorted(e.date.value for e in doc.events if e.date) == dates
+
+
 def test_a_month_name_is_no_verb_of_marching():
     doc = process("On 7 March 1936 German troops marched into the Rhineland.", DocumentMeta("t", language="en"))
     assert [e.trigger_text for e in doc.events] == ["troops marched into"]

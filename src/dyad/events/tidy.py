@@ -191,27 +191,38 @@ def _segment_start(tokens: Sequence[Token], marks: list[int]) -> int:
 
 def at_listed_dates(doc: Document, si: int, told: list[Event]) -> list[Event]:
     """An act dated by one of a list of days ("имевшими место 6 октября, 8 октября и 12 октября
-    1935 года", "on 6 and 8 October") happened on each of them: one event per day."""
+    1935 года", "on 6 and 8 October") happened on each of them: one event per day; so did one dated
+    by times the text says it happened again at ("reînnoită în 1926 și din nou în 1931", roles.yaml
+    `repeated`), whatever their precision."""
     sent = doc.sentences[si]
     tokens = sent.tokens
     data = load_language(sent.language)
     # "2 октября 1949 года, на следующий день после …": a relative phrase restates, it lists nothing
     times = sorted((t for t in doc.times if t.sentence == si and not t.relative), key=lambda t: t.start)
 
-    def joined(a: int, b: int) -> bool:  # only commas and conjunctions between two times
-        between = [k for k, tok in enumerate(tokens) if a <= tok.start and tok.end <= b]
-        return all(tokens[k].text == "," or matches_in(data.roles["conjunction"], tokens, k, k + 1)
-                   for k in between)
+    def between(a: int, b: int) -> list[int]:
+        return [k for k, tok in enumerate(tokens) if a <= tok.start and tok.end <= b]
+
+    again = {k for i, j, _ in data.roles["repeated"].find(tokens) for k in range(i, j)}
+    prepositions = {k for i, j, _ in data.roles["locative_prepositions"].find(tokens) for k in range(i, j)}
+
+    def joined(a: int, b: int) -> bool:  # only commas, conjunctions, "again" and "in" between two times
+        return all(tokens[k].text == "," or k in again or k in prepositions
+                   or matches_in(data.roles["conjunction"], tokens, k, k + 1) for k in between(a, b))
 
     lists: list[list[int]] = []
+    repeated: set[int] = set()  # lists the text says the act happened again at
     for k, t in enumerate(times):
         if lists and lists[-1][-1] == k - 1 and joined(times[k - 1].end, t.start):
             lists[-1].append(k)
+            if any(i in again for i in between(times[k - 1].end, t.start)):
+                repeated.add(len(lists) - 1)
         else:
             lists.append([k])
     out: list[Event] = []
     # listed days are distinct acts; listed years of an activity ("talks in 2020 and 2021") are its span
-    for group in (g for g in lists if len(g) > 1 and all(times[k].date.precision == "day" for k in g)):
+    for group in (g for n, g in enumerate(lists) if len(g) > 1 and (
+            n in repeated or all(times[k].date.precision == "day" for k in g))):
         values = [times[k].date.value for k in group]
         dated = [e for e in told if e.date is not None and e.date.value in values and e.modality == "asserted"]
         if not dated:
