@@ -185,6 +185,18 @@ def _own_conjunct(doc: Document, sent_index: int, times: list[TimeMention], trig
     return nearest
 
 
+def _opens_conjunct(doc: Document, sent_index: int, trig_start: int, t: TimeMention) -> bool:
+    """A conjunction after the trigger stands right before the time, or one word (its preposition)
+    before it: "… и в октябре 1827 года взяли", "… and in October took"."""
+    sent = doc.sentences[sent_index]
+    tokens = sent.tokens
+    conjunction = load_language(sent.language).roles.get("conjunction")
+    k = _token_index(tokens, t.start)
+    k0 = _token_index(tokens, trig_start)
+    return conjunction is not None and any(
+        k0 < j < k and matches_at(conjunction, tokens, j) is not None for j in range(max(k0 + 1, k - 2), k))
+
+
 def _joined(doc: Document, sent_index: int, start: int, end: int) -> bool:
     """Does a conjunction ("and", "și", "и") stand between the characters start and end?"""
     sent = doc.sentences[sent_index]
@@ -221,7 +233,10 @@ def governing_date(doc: Document, sent_index: int, trig_start: int, asserted: bo
     if plain or framing:
         lo, hi = _clause(doc, sent_index, trig_start)
         for group in (plain, framing):
-            in_clause = [t for t in group if lo <= t.start and t.end <= hi]
+            # "…перешли в контрнаступление и в октябре 1827 года взяли Эривань": a time opening the
+            # next conjunct dates that conjunct's act, not this one
+            in_clause = [t for t in group if lo <= t.start and t.end <= hi
+                         and not (t.start > trig_start and _opens_conjunct(doc, sent_index, trig_start, t))]
             if in_clause:
                 return _spanned(doc, sent_index, _own_conjunct(doc, sent_index, in_clause, trig_start), trig_start)
         return _spanned(doc, sent_index, _nearest(plain or framing, trig_start), trig_start)
