@@ -153,6 +153,7 @@ def test_a_time_inside_what_is_said_does_not_date_the_saying():
 
 def test_a_time_opening_the_next_conjunct_does_not_date_the_act_before_it():
     doc = process("В июле 1826 года персидская армия вторглась в Карабах, однако русские войска перешли в "
-                  "контрнаступление против Персии и в октябре 1827 года взяли Эривань.", DocumentMeta("t", language="ru"))
+                  "контрнаступление против Персии и в октябре 1827 года взяли Эривань.",
+                  DocumentMeta("t", language="ru"))
     got = {e.trigger_text: e.date.value if e.date else None for e in doc.events}
     assert got["контрнаступление"] == "1826-07"
