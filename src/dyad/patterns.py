@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import Any
 
 from dyad.model import Token
-from dyad.plans import Plan, Tail, by_key_words
+from dyad.plans import Plan, Tail, by_key_words, next_words
 from dyad.starts import INDEX
 
 GAP = "..."
@@ -330,7 +330,7 @@ class PatternSet:
             self._plans.clear()
         by_word = by_key_words([(rank, q) for rank, q in gapped if q.needs])
         plan = self._plans[(tok.lemma, tok.text)] = Plan(
-            tuple(tails.values()), tuple(singles),
+            tuple(tails.values()), next_words(tuple(tails.values())), tuple(singles),
             {key: (q, tuple(ranks)) for key, (q, ranks) in joined.items()},
             tuple((rank, q) for rank, q in gapped if not q.needs), by_word, frozenset(by_word),
             tuple(q for _, q in singles) if len(singles) == len(starting) else None)
@@ -349,7 +349,8 @@ class PatternSet:
             # (−length, rank among the candidates, pattern): sorted, longest first and the candidates'
             # order among equally long ones, as a stable sort of the candidates by length gives
             found = [(-1, rank, p) for rank, p in plan.singles]
-            if plan.tails:
+            if plan.tails and (plan.after is None or i + 1 < len(tokens) and (
+                    tokens[i + 1].lemma in plan.after or tokens[i + 1].text.lower() in plan.after)):
                 ends: dict[int, int] = {}  # the gapless patterns' matches, found together
                 for node in plan.tails:
                     node.walk(tokens, i + 1, ends)

@@ -57,6 +57,23 @@ class Tail:
             if lemma.startswith(prefixes) or low.startswith(prefixes):
                 node.walk(tokens, j + 1, ends)
 
+    def next_words(self) -> frozenset[str] | None:
+        """The lemmas and lower-case forms a child accepts, or None when a child has a prefix item:
+        a token holding none of them (as lemma or form) can lead no walk from here past this node."""
+        if self.prefixed:
+            return None
+        return frozenset(self.by_lemma) | frozenset(self.by_low)
+
+
+def next_words(tails: Sequence[Tail]) -> frozenset[str] | None:
+    """`Tail.next_words` of every root in `tails` together (None if any of them is None)."""
+    words: set[str] = set()
+    for node in tails:
+        if (own := node.next_words()) is None:
+            return None
+        words |= own
+    return frozenset(words)
+
 
 class Plan(NamedTuple):
     """What `PatternSet._find` does at a token of one (lemma, surface): its candidates (those whose
@@ -67,6 +84,10 @@ class Plan(NamedTuple):
     one-item patterns only (or none): `only_singles` lists them, and nothing is tried."""
 
     tails: tuple[Tail, ...]
+    # the words one of the tails' second items accepts (None: a prefix item, test every token): the
+    # tries are walked only when the next token is one of them (most of the time it is not: "treaty"
+    # opens dozens of "treaty of …" patterns, and is mostly followed by none of their second words)
+    after: frozenset[str] | None
     singles: tuple[tuple[int, Pattern], ...]  # (rank, one-item pattern)
     joined: dict[int, tuple[Pattern, tuple[int, ...]]]  # id → (gapless pattern of 2+ items, its ranks)
     free: tuple[tuple[int, Pattern], ...]  # (rank, pattern with a gap that needs no given word)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from dyad.time.grammar import (
     DIGIT_FIRST,
     MONTH_FIRST,
+    NEEDS_DIGIT,
     NUMBER,
     NUMBER_START,
     SHORT_NUMBER_FIRST,
@@ -89,3 +90,32 @@ PIECES = ["12", "1945", "7-го", "May", "mai", "мая", "Sept.", "сентяб
 @given(st.sampled_from(["en", "ro", "ru"]), st.lists(st.sampled_from(PIECES), max_size=14))
 def test_positions_find_what_scanning_finds_in_made_up_text(code: str, pieces: list[str]) -> None:
     _same_as_scanning(" ".join(pieces).replace(" - ", "-") + "".join(pieces[:3]), code)
+
+
+def _shapes_asked_one_by_one(code: str, has_number: bool, words: set[str]) -> list[str]:
+    g = grammar_for(code)
+    return [name for name, _ in g.patterns if (has_number or name not in NEEDS_DIGIT)
+            and (name not in g.cues or not g.cues[name].isdisjoint(words))]
+
+
+@pytest.mark.parametrize("code", ["en", "ro", "ru"])
+def test_the_cue_words_of_a_text_pick_the_shapes_its_words_allow(code: str) -> None:
+    g = grammar_for(code)
+    texts = [line for path in sorted(SAMPLE.glob(f"{code}_*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines()]
+    # and every cue set's words alone, and two at once
+    cue_sets = list(dict.fromkeys(g.cues.values()))
+    word_sets = [set(WORD.findall(t.lower())) for t in texts] + [set(c) for c in cue_sets] + \
+        [{min(a), min(b)} for a in cue_sets for b in cue_sets] + [set()]
+    for words in word_sets:
+        for has_number in (False, True):
+            assert [name for name, _ in g.shapes_for(has_number, words)] == \
+                _shapes_asked_one_by_one(code, has_number, words), (has_number, sorted(words)[:5])
+
+
+def test_a_month_word_opens_the_month_shapes_and_a_number_the_digit_shapes() -> None:
+    g = grammar_for("en")
+    assert [name for name, _ in g.shapes_for(False, {"talks", "began"})] == []
+    assert {"month_alone"} <= {name for name, _ in g.shapes_for(False, {"in", "may"})}
+    with_both = {name for name, _ in g.shapes_for(True, {"in", "may"})}
+    assert {"dmy", "mdy", "my", "year"} <= with_both and "century_number" not in with_both

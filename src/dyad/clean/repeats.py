@@ -31,7 +31,10 @@ def _shingles(words: list[str]) -> frozenset[tuple[str, ...]]:
 
 
 def jaccard(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+    if not (a and b):
+        return 0.0
+    common = len(a & b)  # the union's size from it: building the union as well was a fifth of this stage
+    return common / (len(a) + len(b) - common)
 
 
 class RepeatMarker:

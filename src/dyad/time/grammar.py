@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from dyad.data import LanguageData, TimeWords, load_language, load_time_words
@@ -72,6 +72,32 @@ class Grammar:
     month_start: re.Pattern[str]  # (empty) where a month name begins: where a MONTH_FIRST shape may
     number_lengths: dict[str, str]  # DIGIT_FIRST shape → "short" or "year": the numbers it may open with
     needs: dict[str, re.Pattern[str]]  # shape → the characters of NEEDS_ONE_OF, one of which it cannot lack
+    # cue word → the bits of the distinct cue sets (of `cues`) holding it, and per shape its cue set's
+    # bit (none: no cue); with them, a sentence's cue words pick its shapes in one dict lookup (`shapes_for`)
+    cue_bits: dict[str, int] = field(default_factory=dict)
+    shape_bits: dict[str, int] = field(default_factory=dict)
+    cue_words: frozenset[str] = frozenset()  # the keys of `cue_bits`
+    # (a number in the text?, bits of the cue sets it meets) → the shapes worth trying: at most
+    # 2 × 2⁸ entries (eight distinct cue sets), and only a few dozen combinations occur in text
+    _shapes: dict[tuple[bool, int], tuple[tuple[str, re.Pattern[str]], ...]] = field(
+        default_factory=dict, repr=False, compare=False)
+
+    def shapes_for(self, has_number: bool, words: set[str] | frozenset[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """The shapes (in order) that may match a text with these lower-case words (`WORD`): those that
+        need a digit only if it has a number, those with cue words (`cues`) only if it holds one of them."""
+        met = 0
+        for word in self.cue_words & words:  # usually none or one: a month, a century word
+            met |= self.cue_bits[word]
+        shapes = self._shapes.get((has_number, met))
+        if shapes is None:
+            shapes = self._shapes[(has_number, met)] = tuple(
+                (name, rx) for name, rx in self.patterns if self._may_match(name, has_number, met))
+        return shapes
+
+    def _may_match(self, name: str, has_number: bool, met: int) -> bool:
+        if name in NEEDS_DIGIT and not has_number:
+            return False
+        return name not in self.shape_bits or bool(met & self.shape_bits[name])
 
 
 WORD = re.compile(r"\w+")
@@ -204,5 +230,10 @@ def grammar_for(code: str) -> Grammar:
         {name: "short" for name in SHORT_NUMBER_FIRST} | {name: "year" for name in YEAR_FIRST}
     needs = {name: re.compile(f"[{re.escape(chars)}]", rx.flags) for name, rx in compiled
              if (chars := NEEDS_ONE_OF.get(name))}
+    distinct = {cue: 1 << k for k, cue in enumerate(dict.fromkeys(cues.values()))}
+    cue_bits: dict[str, int] = {}
+    for cue, bit in distinct.items():
+        for word in cue:
+            cue_bits[word] = cue_bits.get(word, 0) | bit
     return Grammar(data, words, compiled, century_word, weekday, count_after, cues, month_start, number_lengths,
-                   needs)
+                   needs, cue_bits, {name: distinct[cue] for name, cue in cues.items()}, frozenset(cue_bits))

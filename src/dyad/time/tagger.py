@@ -21,7 +21,6 @@ from dyad.time.grammar import (
     DAY_SHAPES,
     DIGIT_FIRST,
     MONTH_FIRST,
-    NEEDS_DIGIT,
     NUMBER,
     WORD,
     YEARLESS,
@@ -82,12 +81,9 @@ def find_times(text: str, code: str, anchor_year: int | None = None,
     # and where month names begin: found once, if a shape needs them
     numbers: dict[str, list[int]] | None = None
     months: list[int] | None = None
-    for name, rx in g.patterns:
-        if not runs and name in NEEDS_DIGIT:
-            continue  # most sentences name no number: skip the shapes that cannot match them
-        cue = g.cues.get(name)
-        if cue is not None and cue.isdisjoint(words):
-            continue  # nor a month, a season or a century word
+    # most sentences name no number, no month, no season and no century word: only the shapes
+    # that can match them without one are tried
+    for name, rx in g.shapes_for(bool(runs), words):
         needs = g.needs.get(name)
         if needs is not None and needs.search(text) is None:
             continue  # nor a dash, an apostrophe or a roman numeral
