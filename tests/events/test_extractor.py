@@ -628,6 +628,9 @@ def test_what_a_condemnation_condemns_did_happen():
     # a source's anonymity is no demand
     pytest.param("In 2024 a political scientist in Cairo who asked not to be named said Israel needs Egyptian gas.",
                  [], id="anonymous-source"),
+    # attacking someone for what they did is words, not force
+    pytest.param("In 1945 London attacked Dublin for denying the ports to the Royal Navy.", [("ACCUSE", "GBR", "IRL")],
+                 id="attacked-for"),
     # the place a verb goes to is no agent; its subject may follow the place
     pytest.param("În 1920 a venit la București delegația japoneză.", [("VISIT", "JPN", "ROU")],
                  id="subject-after-the-place"),
