@@ -33,12 +33,12 @@ from dyad.events.dating import governing_date, phrase_date, treaty_date
 from dyad.events.focus import answer_replies, complete_one_sided, focus_pair
 from dyad.events.grammar import (
     TriggerMatch,
+    after_locative,
     around_relative,
     cases_of,
     clause_bounds,
     is_nominal,
     is_passive,
-    matches_at,
     matches_in,
     named_by_noun,
     passive_inside,
@@ -261,8 +261,7 @@ class EventExtractor:
         # на Украине": with two parties named, a country after "in" is where the act happened, not a
         # third party. For a directed act only where the case tells "in" from "into" ("a intrat în
         # Bulgaria" enters its target; "вошла в Польшу", "напала на СССР" may be accusative)
-        venue = [a for a in players if a.token_start > 0
-                 and matches_at(data.roles["locative_prepositions"], tokens, a.token_start - 1) is not None
+        venue = [a for a in players if after_locative(data, tokens, a)
                  and (bool(cases_of(a) & LOCATIVE_CASES) and "accs" not in cases_of(a) if cases_of(a)
                       else info.symmetric)]
         if venue and len(players) - len(venue) >= 2:

@@ -174,6 +174,11 @@ def governed(tokens: Sequence[Token], a: ActorMention) -> bool:
     return a.token_start > 0 and tokens[a.token_start - 1].tags.startswith("PREP")
 
 
+def after_locative(data: LanguageData, tokens: Sequence[Token], a: ActorMention) -> bool:
+    """The actor right after a place preposition (roles.yaml `locative_prepositions`: "in", "în", "в")."""
+    return a.token_start > 0 and matches_at(data.roles["locative_prepositions"], tokens, a.token_start - 1) is not None
+
+
 def after_setting(data: LanguageData, tokens: Sequence[Token], i: int) -> bool:
     """tokens[i] right after a place preposition with its determiner (roles.yaml `setting_prepositions`:
     "at the summit", "la summitul", "на переговорах"): a gathering named as the setting."""

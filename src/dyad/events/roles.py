@@ -19,6 +19,7 @@ from dyad.events.case_roles import by_case
 from dyad.events.grammar import (
     PUNCT_STOP,
     TriggerMatch,
+    after_locative,
     after_preposition,
     cases_of,
     coordinated,
@@ -104,9 +105,7 @@ def phrase_actors(data: LanguageData, tokens: Sequence[Token], actors: list[Acto
 def _a_place(data: LanguageData, tokens: Sequence[Token], a: ActorMention) -> bool:
     """"din Coreea", "in Korea": an actor after a locative preposition, unless a government noun
     stands before it ("guvernul de la București" acts)."""
-    k = a.token_start - 1
-    return k >= 0 and matches_at(data.roles["locative_prepositions"], tokens, k) is not None \
-        and government_noun_before(data, tokens, a.token_start) is None
+    return after_locative(data, tokens, a) and government_noun_before(data, tokens, a.token_start) is None
 
 
 def _handed_over(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, clause: tuple[int, int],
