@@ -631,6 +631,9 @@ def test_what_a_condemnation_condemns_did_happen():
     # attacking someone for what they did is words, not force
     pytest.param("In 1945 London attacked Dublin for denying the ports to the Royal Navy.", [("ACCUSE", "GBR", "IRL")],
                  id="attacked-for"),
+    # "was ready to": a predicate adjective after "to be", no passive
+    pytest.param("On 9 November 1977 Egypt said that it was ready to go to the Knesset itself.",
+                 [("PROPOSE", "EGY", "ISR")], id="ready-is-no-passive"),
     # the place a verb goes to is no agent; its subject may follow the place
     pytest.param("În 1920 a venit la București delegația japoneză.", [("VISIT", "JPN", "ROU")],
                  id="subject-after-the-place"),

@@ -37,7 +37,7 @@ ROLE_KEYS = ("passive_agent", "passive_auxiliary", "between", "conjunction", "cl
              "joining", "subject_nouns", "auxiliaries", "office_links",
              "acting_documents", "mediators", "state_verbs", "document_heads",
              "setting_prepositions", "description_copulas", "participle_agent", "not_clause_break",
-             "complementizers", "repeated")
+             "complementizers", "repeated", "predicate_adjectives")
 
 
 @dataclass(frozen=True)

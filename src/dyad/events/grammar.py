@@ -79,8 +79,10 @@ def is_passive(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch) 
     first = tokens[trig.start]
     if trig.spec.passive or first.tags.startswith("PRTS"):  # Russian short participle: "подписан"
         return True
-    if first.text.lower().endswith("ing") or trig.spec.reverse:
-        # "is considering": a progressive; "is a threat to": a predicate noun, not a passive
+    if first.text.lower().endswith("ing") or trig.spec.reverse \
+            or matches_at(data.roles["predicate_adjectives"], tokens, trig.start) is not None:
+        # "is considering": a progressive; "is a threat to": a predicate noun; "was ready to": a
+        # predicate adjective (roles.yaml `predicate_adjectives`), not a passive
         return False
     return any(matches_at(data.roles["passive_auxiliary"], tokens, k) is not None
                for k in range(max(0, trig.start - 2), trig.start))
