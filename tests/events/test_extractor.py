@@ -634,6 +634,9 @@ def test_what_a_condemnation_condemns_did_happen():
     # "was ready to": a predicate adjective after "to be", no passive
     pytest.param("On 9 November 1977 Egypt said that it was ready to go to the Knesset itself.",
                  [("PROPOSE", "EGY", "ISR")], id="ready-is-no-passive"),
+    # land that "went over to" a party: it received it, and the named treaty's other party gave it
+    pytest.param("В 1828 году по Туркманчайскому договору к России отошли Эриванское и Нахичеванское ханства.",
+                 [("CEDE_TERRITORY", "IRN", "RUS")], id="recipient-of-land"),
     # the place a verb goes to is no agent; its subject may follow the place
     pytest.param("În 1920 a venit la București delegația japoneză.", [("VISIT", "JPN", "ROU")],
                  id="subject-after-the-place"),

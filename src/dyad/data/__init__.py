@@ -65,6 +65,7 @@ class TriggerSpec:
     mutual: bool = False  # "Russia and Japan fought a war": joined subjects act on each other
     reverse: bool = False  # "Russia is a threat to Japan": the one named after the trigger acts
     negated_kind: str = ""  # "would not renew the pact": negated, the words state this other act, asserted
+    recipient: bool = False  # "левый берег Амура отошёл к России": the one after the preposition receives
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,8 @@ def _load_triggers(path: Path, data: LanguageData) -> None:
                 if negated_kind and negated_kind not in kinds:
                     raise DataError(f"{path}: {kind}: unknown kind in `negated_kind`: {negated_kind!r}")
                 spec = TriggerSpec(kind, float(entry.get("confidence", 0.7)), bool(entry.get("passive", False)), also,
-                                   bool(entry.get("mutual", False)), bool(entry.get("reverse", False)), negated_kind)
+                                   bool(entry.get("mutual", False)), bool(entry.get("reverse", False)), negated_kind,
+                                   bool(entry.get("recipient", False)))
                 source = entry.get("pattern")
             else:
                 spec, source = TriggerSpec(kind), entry

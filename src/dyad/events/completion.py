@@ -78,8 +78,13 @@ def complete_roles(data: LanguageData, tokens: Sequence[Token], roles: Roles, in
     Finland's, and NATO is only its object): a nominative, else one outside a prepositional
     phrase ("In June 1940, after the fall of France, London offered …; de Valera turned it down")."""
     sources, targets = list(roles.sources), list(roles.targets)
-    parties = agreement_parties(agreement) if info.name in PARTY_KINDS else ()
-    if len(parties) == 2:
+    parties = agreement_parties(agreement) if info.name in PARTY_KINDS or trig.spec.recipient else ()
+    if trig.spec.recipient and not sources and len(targets) == 1 and len(parties) == 2 \
+            and targets[0].actor.code in parties:  # "подписали Айгунский договор, и левый берег Амура отошёл к
+        # России": what one party received under a named treaty, its other party gave
+        return Roles([implied_actor(next(p for p in parties if p != targets[0].actor.code))], targets,
+                     roles.carried, roles.unordered)
+    if len(parties) == 2 and info.name in PARTY_KINDS:
         # a side of the source's own country is no other side: "războiul chino-japonez …, care s-a
         # încheiat cu înfrângerea armatei chineze și semnarea Tratatului … Shimonoseki" names China twice
         targets = [a for a in targets if a.actor.code not in {s.actor.code for s in sources}]

@@ -202,6 +202,10 @@ def _joined(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, cla
 
 def assign_roles(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, actors: list[ActorMention],
                  clause: tuple[int, int], symmetric: bool) -> Roles:
+    if trig.spec.recipient:  # "… отошёл к России": only the one after the preposition is named, and receives
+        receiver = next((a for a in actors if trig.start <= a.token_start <= trig.end
+                         and after_preposition(data, tokens, a)), None)
+        return Roles([], [receiver] if receiver else [])
     in_clause = [a for a in actors if clause[0] <= a.token_start and a.token_end <= clause[1]] or actors
     joining = _joined(data, tokens, trig, clause, in_clause, symmetric)
     if joining is not None:
