@@ -22,8 +22,8 @@ DOCS = TESTS / "data" / "other_pairs"
 # 0.7518, 0.7429 / 0.7762, 0.8047 / 0.8326 and, with the three documents added, 0.8180 / 0.8454, then
 # 0.8279 / 0.8511, 0.8516 / 0.8632, 0.8555 / 0.8671, 0.8588 / 0.8704 and 0.8902 / 0.9062). The
 # floors may only rise: when the extractor gets better, raise them; never lower them to make a change pass.
-STRICT_F1_FLOOR = 0.88  # measured 0.9026
-RELAXED_F1_FLOOR = 0.89  # measured 0.9145
+STRICT_F1_FLOOR = 0.88  # measured 0.9044
+RELAXED_F1_FLOOR = 0.89  # measured 0.9124
 
 
 def test_every_gold_file_has_its_document():
