@@ -12,7 +12,7 @@ from dyad.pipeline import process
 
 CASES = Path(__file__).resolve().parents[1] / "data"
 # Measured when the floors were set; raise them as extraction improves, never lower them.
-FLOORS = {"en": 0.93, "ro": 0.95, "ru": 0.96}  # measured 0.943 / 0.965 / 0.969 (211 / 170 / 194 cases)
+FLOORS = {"en": 0.93, "ro": 0.95, "ru": 0.96}  # measured 0.943 / 0.965 / 0.970 (211 / 170 / 197 cases)
 
 
 def recall(lang: str) -> tuple[float, int]:
