@@ -4,6 +4,7 @@ and citation cues, span and month words) and relative expressions (`relative.yam
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -56,6 +57,11 @@ def ends_with(text: str, words: frozenset[str]) -> bool:
     time expression follows: "since 1957", "for the twenty-first century", "until 2050"."""
     before = text.lower().split()
     return any(" ".join(before[-n:]) in words for n in (1, 2) if len(before) >= n)
+
+
+def holds_phrase(words: Sequence[str], phrases: frozenset[str], longest: int = 2) -> bool:
+    """Does one of `phrases` (up to `longest` words) stand anywhere among `words` (lower-case)?"""
+    return any(" ".join(words[i:i + n]) in phrases for n in range(1, longest + 1) for i in range(len(words) - n + 1))
 
 
 def _numbered(path: Path, raw: Any, key: str, lo: int, hi: int) -> dict[str, int]:

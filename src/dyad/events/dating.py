@@ -188,13 +188,10 @@ def _own_conjunct(doc: Document, sent_index: int, times: list[TimeMention], trig
 def _opens_conjunct(doc: Document, sent_index: int, trig_start: int, t: TimeMention) -> bool:
     """A conjunction after the trigger stands right before the time, or one word (its preposition)
     before it: "… и в октябре 1827 года взяли", "… and in October took"."""
-    sent = doc.sentences[sent_index]
-    tokens = sent.tokens
-    conjunction = load_language(sent.language).roles.get("conjunction")
+    tokens = doc.sentences[sent_index].tokens
     k = _token_index(tokens, t.start)
-    k0 = _token_index(tokens, trig_start)
-    return conjunction is not None and any(
-        k0 < j < k and matches_at(conjunction, tokens, j) is not None for j in range(max(k0 + 1, k - 2), k))
+    lo = max(_token_index(tokens, trig_start) + 1, k - 2)
+    return lo < k and _joined(doc, sent_index, tokens[lo].start, t.start)
 
 
 def _joined(doc: Document, sent_index: int, start: int, end: int) -> bool:

@@ -52,6 +52,7 @@ def _participle_agent(data: LanguageData, tokens: Sequence[Token], trig: Trigger
 
 def by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, before: list[ActorMention],
               after: list[ActorMention], symmetric: bool) -> tuple[ActorMention | None, ActorMention | None]:
+    noun = named_by_noun(data, tokens, trig)  # an act's noun ("the invasion of"), not a verb
     agent = _agent_after(data, tokens, after, trig.end)
     # the other side stands outside the agent's list ("imposed by the US, Canada and the EU against Russia")
     agents = coordinated(data, tokens, after, agent) if agent is not None else []
@@ -59,7 +60,7 @@ def by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, be
     other = next((a for a in after if a not in agents and (agent is None or a.actor.code != agent.actor.code)), None)
     if is_passive(data, tokens, trig) or agent is not None and _participle_agent(data, tokens, trig, agent):
         return agent, before[-1] if before else other
-    if agent is not None and (not before or named_by_noun(data, tokens, trig)
+    if agent is not None and (not before or noun
                               and agent.token_start - trig.end <= AGENT_REACH):
         # a nominalised act with its agent phrase: "the annexation of Crimea by Russia",
         # "încălcarea spațiului aerian al URSS de către armata japoneză"; an actor before the noun
@@ -74,20 +75,20 @@ def by_order(data: LanguageData, tokens: Sequence[Token], trig: TriggerMatch, be
     if subjects and subjects[-1] is not before[-1] and not after:
         # "URSS, cu Germania și Turcia, a parafat un pact": the subject acts on the prepositional actor
         return subjects[-1], before[-1]
-    if not subjects and len(after) >= 2 and named_by_noun(data, tokens, trig):
+    if not subjects and len(after) >= 2 and noun:
         before = []  # "din relația dintre URSS și Japonia, a avut loc o vizită a președintelui URSS în Japonia"
     before = subjects or before
     if symmetric and len(before) >= 2 and not after:
         return before[-2], before[-1]
     if before or len(after) < 2:
         return (before[-1] if before else None), (after[0] if after else None)
-    if not named_by_noun(data, tokens, trig) and any(
+    if not noun and any(
             matches_at(data.roles["complementizers"], tokens, k) is not None
             for k in range(max(trig.end, after[0].token_start - 2), after[0].token_start)):
         # "Kogălniceanu ceruse ca Înalta Poartă să recunoască …": the subject of the clause a verb
         # opens is whom the verb reaches, not who acts
         return None, after[0]
-    if not named_by_noun(data, tokens, trig) and not trig.spec.reverse and after_preposition(data, tokens, after[0]):
+    if not noun and not trig.spec.reverse and after_preposition(data, tokens, after[0]):
         # "Park flew to Tokyo … for talks with Ikeda": a verb's object after its preposition is no
         # agent; a subject may follow it ("a venit la București delegația japoneză"). A pattern that
         # says the host comes first (`reverse`: "a sosit în Bulgaria misiunea militară germană") is

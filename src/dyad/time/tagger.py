@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from dyad.data import load_time_words
-from dyad.data.time_words import ends_with
+from dyad.data.time_words import ends_with, holds_phrase
 from dyad.model import PRECISION_RANK, DateValue, Document, TimeMention
 from dyad.time.attributive import attributive_head
 from dyad.time.citations import citation_spans
@@ -355,8 +355,7 @@ def _off_the_narrative(doc: Document, t: TimeMention) -> bool:
     # "…, unde va avea loc forumul APEC în 2012": a date of a clause about the future
     before = re.split(r"[,;:—]", doc.text[sent.start:t.start])[-1]  # a bracket may stand inside: "(APEC) în 2012"
     after = re.split(r"[,;:—.!?]", doc.text[t.end:sent.end])[0]
-    words = (before + " " + after).lower().split()
-    return any(" ".join(words[i:i + n]) in known.future_words for n in (1, 2, 3) for i in range(len(words)))
+    return holds_phrase((before + " " + after).lower().split(), known.future_words, longest=3)
 
 
 SINCE_REACH = 60  # characters before a date searched for a "since" opening its phrase
@@ -371,8 +370,7 @@ def _in_since_phrase(doc: Document, t: TimeMention) -> bool:
     since_words = load_time_words(sent.language).since_words
     before = doc.text[max(sent.start, t.start - SINCE_REACH):t.start]
     clause = re.split(r"[,;:—()\[\]]", before)[-1].lower().split()[-(SINCE_WORDS_BEFORE + 2):]
-    return not ends_with(before[-20:], since_words) and \
-        any(" ".join(clause[i:i + n]) in since_words for n in (1, 2) for i in range(len(clause) - n))
+    return not ends_with(before[-20:], since_words) and holds_phrase(clause, since_words)
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
